@@ -1,0 +1,57 @@
+# Integrationsportal Beckum – the two commands: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+MANAGE := $(PY) manage.py
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run install messages makemessages migrate demo test lint format check clean bench
+
+run: install messages migrate demo
+	@echo "Serving on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# .mo files are built, never committed: the .po files are the source.
+messages: install
+	$(MANAGE) compilemessages --ignore=.venv -v0
+
+makemessages: install
+	$(MANAGE) makemessages $(foreach l,de en ar fa uk ru tr,-l $(l)) --no-obsolete --no-location --ignore=.venv --ignore=bench --ignore=data
+
+migrate: install
+	$(MANAGE) migrate --noinput -v0
+
+demo: install
+	$(MANAGE) load_demo_content
+
+test: install messages
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check: install
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+
+bench: install messages
+	$(PY) bench/page_queries.py
+
+clean:
+	rm -rf $(VENV) data

@@ -1,0 +1,139 @@
+"""Load the demo content from ``home/demo_content/`` (idempotent).
+
+Pages that already exist (same slug under the same parent) are left as they
+are, so running the loader again keeps every edit made since.
+"""
+
+import json
+import os
+from pathlib import Path
+
+from django.conf import settings
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.synctree import synchronize_tree
+
+from home.models import GuideIndexPage, GuidePage, HomePage, StandardPage
+
+from .translate import translate_page
+
+CONTENT_DIR = Path(__file__).resolve().parent.parent / "demo_content"
+PAGE_FIELDS = ("title", "intro", "search_description", "body")
+
+
+def read_json(name):
+    return json.loads((CONTENT_DIR / name).read_text(encoding="utf-8"))
+
+
+def site_data():
+    data = read_json("site.json")
+    standard = CONTENT_DIR / "standard_pages.json"
+    if standard.exists() and not data.get("standard_pages"):
+        data["standard_pages"] = json.loads(standard.read_text(encoding="utf-8"))
+    return data
+
+
+def guide_data():
+    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted((CONTENT_DIR / "pages").glob("*.json"))]
+
+
+def _fields(model, data):
+    return {k: v for k, v in data.items() if k in PAGE_FIELDS and hasattr(model, k)}
+
+
+class DemoLoader:
+    def __init__(self, stdout=None):
+        self.stdout = stdout
+        self.german = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+        self.locales = {loc.language_code: loc for loc in Locale.objects.all()}
+        self.created = 0
+        self.translated = 0
+        self.untranslated_strings = 0
+
+    def log(self, message):
+        if self.stdout:
+            self.stdout.write(message)
+
+    def child(self, parent, model, slug, translations, extra=None):
+        """Get or create the German child page, then its translations."""
+        existing = parent.get_children().filter(slug=slug).first()
+        if existing:
+            return existing.specific
+        page = model(slug=slug, locale=self.german, **_fields(model, translations["de"]), **(extra or {}))
+        page.show_in_menus = model in (GuideIndexPage, StandardPage)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        self.created += 1
+        page = model.objects.get(pk=page.pk)
+        self.translate(page, translations)
+        return page
+
+    def translate(self, page, translations):
+        for code, data in translations.items():
+            if code == settings.LANGUAGE_CODE or code not in self.locales:
+                continue
+            self.untranslated_strings += translate_page(page, self.locales[code], _fields(type(page), data))
+            self.translated += 1
+
+    def home(self, data):
+        home = HomePage.objects.filter(locale=self.german).first()
+        if home is None:
+            root = Page.get_first_root_node()
+            home = HomePage(slug="start", locale=self.german, **_fields(HomePage, data["home"]["de"]))
+            root.add_child(instance=home)
+            home.save_revision().publish()
+            self.created += 1
+            site = Site.objects.filter(is_default_site=True).first()
+            old_root = site.root_page if site else None
+            hostname = os.environ.get("SITE_HOSTNAME", "127.0.0.1")
+            port = int(os.environ.get("SITE_PORT", "8000"))
+            if site:
+                site.root_page = home
+                site.site_name = settings.WAGTAIL_SITE_NAME
+                site.hostname, site.port = hostname, port
+                site.save()
+            else:
+                Site.objects.create(
+                    hostname=hostname,
+                    port=port,
+                    root_page=home,
+                    is_default_site=True,
+                    site_name=settings.WAGTAIL_SITE_NAME,
+                )
+            # Wagtail's "Welcome to your new Wagtail site!" placeholder.
+            if old_root and old_root.specific_class is Page and old_root.pk != home.pk:
+                old_root.delete()
+            home = HomePage.objects.get(pk=home.pk)
+            self.translate(home, data["home"])
+        return home
+
+    def load(self):
+        # No outer transaction: wagtail-localize publishes translations in
+        # on_commit callbacks from revision objects it holds in memory; deferred
+        # to one final commit they would overwrite the tree's child counts.
+        data = site_data()
+        home = self.home(data)
+        sections = {}
+        for section in data["sections"]:
+            sections[section["code"]] = self.child(
+                home,
+                GuideIndexPage,
+                section["slug"],
+                section["translations"],
+                extra={"field_of_action": section["code"]},
+            )
+        for page in guide_data():
+            self.child(sections[page["section"]], GuidePage, page["slug"], page["translations"])
+        for page in data.get("standard_pages", []):
+            self.child(home, StandardPage, page["slug"], page["translations"])
+        self.sync_trees()
+        self.log(
+            f"Demo content: {self.created} pages created, {self.translated} translations, "
+            f"{self.untranslated_strings} strings left in German."
+        )
+        return home
+
+    def sync_trees(self):
+        """Alias every untranslated German page into each other locale."""
+        for code, locale in self.locales.items():
+            if code != self.german.language_code:
+                synchronize_tree(self.german, locale)

@@ -1,0 +1,103 @@
+"""Per-page language context: fallback notice, hreflang alternates, switcher.
+
+With wagtail-localize's synchronised trees, a page that is not yet translated
+exists in the other locales as an *alias* of the German page. Such an alias is
+shown with a notice in the reader's language, its content marked ``lang="de"``
+and a canonical link to the German original.
+"""
+
+from django.conf import settings
+from django.db.models import Subquery
+from django.utils.translation import get_language_info
+from wagtail.models import Page
+
+
+def locale_homes(page):
+    """The home page of every locale, keyed by language code (one query)."""
+    home_path = page.path[: Page.steplen * 2]
+    homes = (
+        Page.objects.filter(
+            depth=2,
+            translation_key=Subquery(Page.objects.filter(path=home_path).values("translation_key")[:1]),
+        )
+        .live()
+        .select_related("locale")
+    )
+    return {home.locale.language_code: home for home in homes}
+
+
+class TranslatedPageMixin:
+    """Mixed into every public page type; gives templates ``language``."""
+
+    def language_context(self, request, homes=None):
+        """Switcher entries, hreflang alternates, fallback and canonical (two queries)."""
+        if homes is None:
+            homes = locale_homes(self)
+        versions = {
+            p.locale.language_code: p
+            for p in Page.objects.filter(translation_key=self.translation_key).live().select_related("locale")
+        }
+        original = None
+        if self.alias_of_id:
+            original = next((p for p in versions.values() if p.pk == self.alias_of_id), None)
+        fallback = original is not None and original.locale_id != self.locale_id
+        current = self.locale.language_code
+
+        alternates, switcher = [], []
+        for code, name in settings.LANGUAGES:
+            version = versions.get(code)
+            translated = version is not None and not version.alias_of_id
+            if translated:
+                alternates.append({"code": code, "url": version.get_full_url(request)})
+            if code == current:
+                url = self.get_url(request)
+            elif translated:
+                url = version.get_url(request)
+            elif code in homes:
+                url = homes[code].get_url(request)
+            else:
+                url = None
+            if url:
+                switcher.append(
+                    {
+                        "code": code,
+                        "name": name,
+                        "url": url,
+                        "current": code == current,
+                        "translated": translated,
+                        "dir": "rtl" if get_language_info(code)["bidi"] else "ltr",
+                    }
+                )
+        source_code = original.locale.language_code if fallback else current
+        return {
+            "code": current,
+            "fallback": fallback,
+            "content_lang": source_code,
+            "content_dir": "rtl" if get_language_info(source_code)["bidi"] else "ltr",
+            "source_name": settings.LANGUAGE_NAMES.get(source_code),
+            "reader_name": settings.LANGUAGE_NAMES.get(current),
+            "alternates": alternates,
+            "x_default": next((a["url"] for a in alternates if a["code"] == settings.LANGUAGE_CODE), None),
+            "switcher": switcher,
+            "canonical": (original if fallback else self).get_full_url(request),
+        }
+
+    def site_chrome(self, request):
+        """Navigation and footer of the reader's locale: a fixed number of queries."""
+        homes = locale_homes(self)
+        home = homes.get(self.locale.language_code)
+        nav, footer = [], []
+        if home is not None:
+            for child in home.get_children().live().public().in_menu():
+                (footer if child.specific_class.__name__ == "StandardPage" else nav).append(child)
+        return {
+            "home": home,
+            "nav": nav,
+            "footer_pages": footer,
+            "language": self.language_context(request, homes=homes),
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.site_chrome(request))
+        return context
