@@ -20,7 +20,11 @@ if settings.DEBUG:
     # Images only: documents are never served from MEDIA_URL (see README).
     urlpatterns += static(settings.MEDIA_URL + "images/", document_root=settings.MEDIA_ROOT / "images")
 
+# Each app's own views under the language prefix, before Wagtail's catch-all.
 urlpatterns += i18n_patterns(
+    path("", include("search.urls")),
+    path("", include("offers.urls")),
+    path("", include("network.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

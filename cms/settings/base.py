@@ -32,6 +32,10 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "home",
+    "offers",
+    "network",
+    "search",
+    "moderation",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

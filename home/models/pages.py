@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
+from wagtail import hooks
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -40,6 +41,11 @@ class HomePage(TranslatedPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         # The tiles are the navigation entries that are fields of action.
         context["tiles"] = [page for page in context["nav"] if page.specific_class is GuideIndexPage]
+        # Other apps add sections (news, events, featured offers) through the
+        # ``home_page_sections`` hook: fn(page, request) -> dict with "template"
+        # and any context, or None.
+        sections = (fn(self, request) for fn in hooks.get_hooks("home_page_sections"))
+        context["home_sections"] = [section for section in sections if section]
         return context
 
 
