@@ -10,3 +10,4 @@ SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-insecure-key-do-not-use-i
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 ALLOWED_HOSTS = ["*"] if not os.environ.get("ALLOWED_HOSTS") else ALLOWED_HOSTS  # noqa: F405
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+WHITENOISE_AUTOREFRESH = True

@@ -14,3 +14,4 @@ MEDIA_ROOT = Path(os.environ.get("TEST_MEDIA_ROOT", "/tmp/beckum-test-media"))  
 ALLOWED_HOSTS = ["*"]
 if not os.environ.get("ELASTICSEARCH_URL"):
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WHITENOISE_AUTOREFRESH = True
