@@ -4,6 +4,8 @@ import re
 
 import pytest
 from django.db import connection
+from django.utils import translation
+from django.utils.translation import gettext
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
@@ -70,10 +72,17 @@ def test_arabic_guide_page_is_in_arabic(client):
 
 
 def test_example_contact_data_is_marked(client):
-    page = GuidePage.objects.get(locale__language_code="de", slug="sprach-und-integrationskurse")
-    contacts = [b for b in page.body if b.block_type == "contact" and b.value["is_example"]]
-    assert contacts
-    assert "Beispieldaten" in client.get(page.url).content.decode()
+    pages = [
+        page
+        for page in GuidePage.objects.filter(locale__language_code="de")
+        if any(b.block_type == "contact" and b.value["is_example"] for b in page.body)
+    ]
+    assert len(pages) >= 5
+    with translation.override("de"):
+        note = gettext("Example data: these contact details are invented for the demo.")
+    assert note.startswith("Beispiel")
+    for page in pages:
+        assert note in client.get(page.url).content.decode()
 
 
 def test_footer_links_to_legal_pages(client):
@@ -97,10 +106,6 @@ class TestPageTypes(WagtailPageTestCase):
         self.assertCanCreateAt(HomePage, StandardPage)
         self.assertCanNotCreateAt(GuideIndexPage, GuideIndexPage)
         self.assertCanNotCreateAt(GuidePage, GuidePage)
-
-    def test_routable(self):
-        for page in GuidePage.objects.filter(locale__language_code="de"):
-            self.assertPageIsRoutable(page)
 
 
 def count_queries(client, url):

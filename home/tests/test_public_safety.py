@@ -53,7 +53,7 @@ def test_stylesheets_load_nothing_from_elsewhere():
 
 def test_resource_scanner_finds_third_party_requests():
     html = '<link rel="stylesheet" href="https://fonts.example/x.css"><img src="//cdn.example/a.png">'
-    assert loaded_resources(html) == ["https://fonts.example/x.css", "//cdn.example/a.png"]
+    assert sorted(loaded_resources(html)) == ["//cdn.example/a.png", "https://fonts.example/x.css"]
 
 
 @pytest.mark.parametrize(
@@ -118,9 +118,7 @@ JUSTIFIED_DEPLOY_WARNINGS = {"security.W021"}
 
 
 def test_check_deploy_with_strong_secret_has_no_unjustified_warning():
-    result = run_manage(
-        "check", "--deploy", "--fail-level", "WARNING", SECRET_KEY=STRONG_KEY, ALLOWED_HOSTS="example.org"
-    )
+    result = run_manage("check", "--deploy", SECRET_KEY=STRONG_KEY, ALLOWED_HOSTS="example.org")
     ids = set(re.findall(r"\(([a-z_]+\.[A-Z]\d+)\)", result.stdout + result.stderr))
     assert result.returncode == 0, result.stdout + result.stderr
     assert ids <= JUSTIFIED_DEPLOY_WARNINGS, result.stdout + result.stderr
