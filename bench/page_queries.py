@@ -35,7 +35,14 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
 
-URLS = ["/de/", "/ar/", "/de/sprache/", "/de/sprache/kursabbruch/", "/ar/sprache/kursabbruch/", "/uk/sprache/kursabbruch/"]
+URLS = [
+    "/de/",
+    "/ar/",
+    "/de/sprache/",
+    "/de/sprache/kursabbruch/",
+    "/ar/sprache/kursabbruch/",
+    "/uk/sprache/kursabbruch/",
+]
 RUNS = 30
 
 
@@ -76,7 +83,9 @@ def main():
     home = HomePage.objects.get(locale__language_code="de")
     for i in range(20):
         home.add_child(
-            instance=GuideIndexPage(title=f"Bench {i}", slug=f"bench-{i}", field_of_action="bildung", show_in_menus=True)
+            instance=GuideIndexPage(
+                title=f"Bench {i}", slug=f"bench-{i}", field_of_action="bildung", show_in_menus=True
+            )
         ).save_revision().publish()
     report(client, f"{connection.vendor}, after adding 20 navigation pages ({nav + 20})")
 

@@ -2,9 +2,9 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail import hooks
 from wagtail.models import Page
 from wagtail.search import index
 
