@@ -37,7 +37,13 @@ def guide_data():
 
 
 def _fields(model, data):
-    return {k: v for k, v in data.items() if k in PAGE_FIELDS and hasattr(model, k)}
+    fields = {k: v for k, v in data.items() if k in PAGE_FIELDS and hasattr(model, k)}
+    if "body" in fields:
+        # Store the stream in Wagtail's current format (list items with ids):
+        # wagtail-localize only extracts list items stored that way.
+        stream_block = model._meta.get_field("body").stream_block
+        fields["body"] = stream_block.get_prep_value(stream_block.to_python(fields["body"]))
+    return fields
 
 
 class DemoLoader:
@@ -71,7 +77,8 @@ class DemoLoader:
         for code, data in translations.items():
             if code == settings.LANGUAGE_CODE or code not in self.locales:
                 continue
-            self.untranslated_strings += translate_page(page, self.locales[code], _fields(type(page), data))
+            fields = {k: v for k, v in data.items() if k in PAGE_FIELDS and hasattr(type(page), k)}
+            self.untranslated_strings += translate_page(page, self.locales[code], fields)
             self.translated += 1
 
     def home(self, data):

@@ -90,6 +90,8 @@ def translate_page(page, locale, fields):
     po = translation.export_po()
     for entry in po:
         entry.msgstr = pairs.get((entry.msgctxt, entry.msgid), "")
+        if not entry.msgstr:
+            mismatched += 1
     translation.import_po(po)
     translation.save_target(publish=page.live)
     if mismatched:

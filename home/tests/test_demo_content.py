@@ -75,3 +75,26 @@ def test_loading_twice_keeps_the_data():
     assert Page.objects.count() == before
     page.refresh_from_db()
     assert page.title == "Von Hand geändert"
+
+
+def test_every_demo_translation_is_complete_in_wagtail_localize():
+    """Each string of each translated demo page has a translation: none falls back to German."""
+    from wagtail_localize.models import Translation
+
+    translations = Translation.objects.filter(source__specific_content_type__app_label="home")
+    assert translations.count() >= 90
+    for translation in translations.select_related("source", "target_locale"):
+        total, done = translation.get_progress()
+        assert total == done, f"{translation.source.object_id} {translation.target_locale}: {done}/{total}"
+
+
+def test_steps_and_faq_items_are_translated():
+    page = GuidePage.objects.get(locale__language_code="ar", slug="kursabbruch")
+    german = GuidePage.objects.get(locale__language_code="de", slug="kursabbruch")
+    for block, de_block in zip(page.body, german.body, strict=True):
+        if block.block_type == "steps":
+            for step, de_step in zip(block.value["steps"], de_block.value["steps"], strict=True):
+                assert step["title"] != de_step["title"]
+        if block.block_type == "faq":
+            for item, de_item in zip(block.value["items"], de_block.value["items"], strict=True):
+                assert item["question"] != de_item["question"]
