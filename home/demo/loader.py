@@ -42,7 +42,9 @@ def _fields(model, data):
         # Store the stream in Wagtail's current format (list items with ids):
         # wagtail-localize only extracts list items stored that way.
         stream_block = model._meta.get_field("body").stream_block
-        fields["body"] = stream_block.get_prep_value(stream_block.to_python(fields["body"]))
+        value = stream_block.to_python(fields["body"])
+        list(value)  # bind every block; unbound blocks would be saved as raw data unchanged
+        fields["body"] = stream_block.get_prep_value(value)
     return fields
 
 
