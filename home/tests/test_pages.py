@@ -131,3 +131,17 @@ def test_query_count_does_not_grow_with_the_navigation(client, url):
     client.get(url)
     assert count_queries(client, url) == before
     assert before <= 15
+
+
+def test_sitemap_lists_every_locale_but_no_fallback_alias_or_draft(client):
+    draft = GuidePage.objects.get(locale__language_code="de", slug="arztbesuch")
+    draft.unpublish()
+    body = client.get("/sitemap.xml").content.decode()
+    locs = set(re.findall(r"<loc>([^<]+)</loc>", body))
+    for code in ("de", "en", "ar", "uk"):
+        assert any(f"/{code}/" in loc for loc in locs), code
+    assert any(loc.endswith("/ar/sprache/kursabbruch/") for loc in locs)
+    # Only an alias exists in Ukrainian: it is a fallback, not listed.
+    assert not any(loc.endswith("/uk/sprache/kursabbruch/") for loc in locs)
+    assert not any("/arztbesuch/" in loc for loc in locs if "/de/" in loc)
+    assert len(locs) == len(set(Page.objects.live().public().filter(depth__gte=2, alias_of__isnull=True)))
