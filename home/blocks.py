@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
+from offers.blocks import OffersBlock
+
 RICH_TEXT_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
@@ -120,3 +122,4 @@ class GuideStreamBlock(blocks.StreamBlock):
     faq = FAQBlock()
     links = LinkListBlock()
     downloads = DownloadsBlock()
+    offers = OffersBlock()

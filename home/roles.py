@@ -1,89 +1,283 @@
 """Roles of the portal as Django groups with Wagtail permissions, kept in code.
 
-``setup_roles`` (run by ``load_demo_content`` and by ``make run``) creates or
-updates the groups idempotently. The matrix in the README documents them.
+``setup_roles`` (run by ``load_demo_content`` and by ``manage.py setup_roles``)
+creates the groups and sets their permissions to exactly what the tables below
+say: running it again after a change here adds what is new and removes what is
+no longer listed. It also sets up the approval workflow (``moderation.workflow``).
+The role × action matrix is documented in ``moderation/README.md``.
+
+Content types of other apps are found at run time, so the roles work whether
+or not ``offers`` and ``network`` are installed yet:
+
+* snippet models with ``WorkflowMixin`` (offers, organisations, ...) get the
+  snippet permissions below;
+* every permission of the apps in ``MANAGER_APPS`` (requests, memberships)
+  goes to the integration management;
+* the sections open to network members are the German fields of action plus
+  the German pages under which news and events are created;
+* a working group's area is every page whose view restriction names the group.
 """
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
-from wagtail.models import GroupCollectionPermission, GroupPagePermission, Locale, Page
+from django.contrib.contenttypes.models import ContentType
+from django.utils.module_loading import import_string
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Locale,
+    Page,
+    PageViewRestriction,
+    TranslatableMixin,
+)
 
 MANAGERS = "Integrationsmanagement"
 MEMBERS = "Netzwerkmitglieder"
 TRANSLATOR_PREFIX = "Übersetzung "
 WORKING_GROUPS = ["AG Kontakt mit städtischen Behörden", "AG Zusammenleben gestalten"]
 
-PAGE_PERMS = {
-    MANAGERS: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page", "bulk_delete_page"],
-    MEMBERS: ["add_page", "change_page"],
+ADMIN_ACCESS = "wagtailadmin.access_admin"
+
+# Page permissions: role -> codenames. Where they apply is decided in setup_roles.
+MANAGER_PAGE_PERMS = [
+    "add_page",
+    "change_page",
+    "publish_page",
+    "bulk_delete_page",
+    "lock_page",
+    "unlock_page",
+]
+MEMBER_PAGE_PERMS = ["add_page", "change_page"]
+TRANSLATOR_PAGE_PERMS = ["change_page"]
+# Decision: working groups publish inside their own restricted area without
+# moderation. The area is visible only to the group, nothing reaches the
+# public, and its papers are the group's own work (README, "Roles").
+WORKING_GROUP_PAGE_PERMS = ["add_page", "change_page", "publish_page"]
+
+# Snippet actions on every snippet model with WorkflowMixin.
+SNIPPET_ACTIONS = {
+    MANAGERS: ["add", "change", "delete", "publish", "lock", "unlock", "view"],
+    MEMBERS: ["change", "view"],
 }
+# Apps that own snippet models refine the defaults afterwards (called when importable):
+# offers lets members add and delete their organisations' offers (offers/roles.py).
+APP_ROLE_FUNCTIONS = ["offers.roles.grant_offer_permissions"]
+# Translators may change translatable snippets, in their own locale only
+# (enforced by moderation.wagtail_hooks.keep_translators_in_their_locale).
+TRANSLATOR_SNIPPET_ACTIONS = ["change", "view"]
+
+MODEL_PERMS = {
+    MANAGERS: [
+        "auth.add_user",
+        "auth.change_user",
+        "auth.delete_user",
+        "auth.view_user",
+        "auth.add_group",
+        "auth.change_group",
+        "auth.delete_group",
+        "auth.view_group",
+        "wagtail_localize.submit_translation",
+    ],
+}
+# Every permission of these apps goes to the integration management
+# (mediator and mentorship requests, organisation memberships, ...).
+MANAGER_APPS = ["offers", "network"]
+
 COLLECTION_PERMS = {
     MANAGERS: [
         "add_document",
         "change_document",
+        "delete_document",
         "choose_document",
         "add_image",
         "change_image",
+        "delete_image",
         "choose_image",
     ],
     MEMBERS: ["add_document", "choose_document", "add_image", "choose_image"],
+    "translators": ["choose_document", "choose_image"],
 }
-MODEL_PERMS = {
-    MANAGERS: ["auth.add_user", "auth.change_user", "auth.view_user", "wagtail_localize.submit_translation"],
-    MEMBERS: [],
-}
+WORKING_GROUP_COLLECTION_PERMS = ["add_document", "change_document", "choose_document"]
 
 
 def translator_group_name(language_code):
     return f"{TRANSLATOR_PREFIX}{language_code}"
 
 
+def translator_languages():
+    return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES if code != settings.LANGUAGE_CODE]
+
+
 def _perm(codename):
     if "." in codename:
         app_label, codename = codename.split(".")
-        return Permission.objects.get(content_type__app_label=app_label, codename=codename)
-    return Permission.objects.get(
+        return Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+    return Permission.objects.filter(
         codename=codename, content_type__app_label__in=["wagtailcore", "wagtaildocs", "wagtailimages"]
-    )
+    ).first()
 
 
-def _grant_pages(group, page, codenames):
-    for codename in codenames:
-        GroupPagePermission.objects.get_or_create(group=group, page=page, permission=_perm(codename))
+def _snippet_perms(models, actions):
+    perms = []
+    for model in models:
+        content_type = ContentType.objects.get_for_model(model)
+        codenames = [f"{action}_{model._meta.model_name}" for action in actions]
+        perms += list(Permission.objects.filter(content_type=content_type, codename__in=codenames))
+    return perms
+
+
+def _optional_model(label):
+    try:
+        return apps.get_model(label)
+    except (LookupError, ValueError):
+        return None
+
+
+def _restricted_paths():
+    return [r.page.path for r in PageViewRestriction.objects.select_related("page")]
+
+
+def member_sections(german):
+    """German pages under which network members draft: fields of action, news, events."""
+    from home.models import GuideIndexPage, HomePage
+
+    models = {GuideIndexPage}
+    for label in ("network.NewsPage", "network.EventPage"):
+        model = _optional_model(label)
+        if model is not None:
+            models.update(m for m in model.allowed_parent_page_models() if m not in (HomePage, Page))
+    restricted = _restricted_paths()
+    pages = Page.objects.filter(locale=german, depth__gte=3).type(*models).order_by("path")
+    return [p for p in pages if not any(p.path.startswith(path) for path in restricted)]
+
+
+def working_group_areas(group, locale):
+    """Pages in ``locale`` whose view restriction names the group: the group's restricted area."""
+    restrictions = PageViewRestriction.objects.filter(
+        restriction_type=PageViewRestriction.GROUPS, groups=group, page__locale=locale
+    ).select_related("page")
+    return [r.page for r in restrictions]
+
+
+def _sync_page_perms(group, grants):
+    """Make the group's page permissions exactly ``grants``: [(page, [codenames])]."""
+    wanted = set()
+    for page, codenames in grants:
+        for codename in codenames:
+            perm = _perm(codename)
+            if perm is not None:
+                GroupPagePermission.objects.get_or_create(group=group, page=page, permission=perm)
+                wanted.add((page.pk, perm.pk))
+    for gpp in GroupPagePermission.objects.filter(group=group):
+        if (gpp.page_id, gpp.permission_id) not in wanted:
+            gpp.delete()
+
+
+def _sync_collection_perms(group, grants):
+    wanted = set()
+    for collection, codenames in grants:
+        for codename in codenames:
+            perm = _perm(codename)
+            if perm is not None:
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group, collection=collection, permission=perm
+                )
+                wanted.add((collection.pk, perm.pk))
+    for gcp in GroupCollectionPermission.objects.filter(group=group):
+        if (gcp.collection_id, gcp.permission_id) not in wanted:
+            gcp.delete()
 
 
 def setup_roles():
-    """Create the groups; page permissions need the locale home pages to exist."""
-    from wagtail.models import Collection
+    """Create or update every group; returns {group name: group}.
 
-    admin_access = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    Page permissions need the locale home pages, so run it after the demo
+    content (the demo loader does) or after creating the site by hand.
+    """
+    from moderation.workflow import moderated_snippet_models, setup_workflow
+
+    admin_access = _perm(ADMIN_ACCESS)
+    root = Page.get_first_root_node()
     root_collection = Collection.get_first_root_node()
+    german = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+    german_home = Page.objects.filter(depth=2, locale=german).first()
+    snippets = moderated_snippet_models()
+    translatable_snippets = [m for m in snippets if issubclass(m, TranslatableMixin)]
     groups = {}
-    for name in [MANAGERS, MEMBERS, *WORKING_GROUPS]:
+
+    # Integration management: everything, including users, groups and requests.
+    managers, _ = Group.objects.get_or_create(name=MANAGERS)
+    manager_perms = [admin_access, *(_perm(c) for c in MODEL_PERMS[MANAGERS])]
+    manager_perms += _snippet_perms(snippets, SNIPPET_ACTIONS[MANAGERS])
+    manager_perms += list(Permission.objects.filter(content_type__app_label__in=MANAGER_APPS))
+    managers.permissions.set([p for p in manager_perms if p is not None])
+    _sync_page_perms(managers, [(root, MANAGER_PAGE_PERMS)])
+    _sync_collection_perms(managers, [(root_collection, COLLECTION_PERMS[MANAGERS])])
+    groups[MANAGERS] = managers
+
+    # Network members: drafts in their sections and snippets; never publish.
+    members, _ = Group.objects.get_or_create(name=MEMBERS)
+    members.permissions.set([admin_access, *_snippet_perms(snippets, SNIPPET_ACTIONS[MEMBERS])])
+    sections = member_sections(german) if german_home else []
+    _sync_page_perms(members, [(page, MEMBER_PAGE_PERMS) for page in sections])
+    _sync_collection_perms(members, [(root_collection, COLLECTION_PERMS[MEMBERS])])
+    groups[MEMBERS] = members
+
+    # Working groups: their own restricted area, published without moderation.
+    for name in WORKING_GROUPS:
         group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.add(admin_access)
-        for codename in MODEL_PERMS.get(name, []):
-            group.permissions.add(_perm(codename))
-        for codename in COLLECTION_PERMS.get(name, []):
-            GroupCollectionPermission.objects.get_or_create(
-                group=group, collection=root_collection, permission=_perm(codename)
-            )
+        group.permissions.set([admin_access])
+        _sync_page_perms(
+            group, [(page, WORKING_GROUP_PAGE_PERMS) for page in working_group_areas(group, german)]
+        )
+        own_collections = [
+            r.collection
+            for r in CollectionViewRestriction.objects.filter(
+                restriction_type=CollectionViewRestriction.GROUPS, groups=group
+            ).select_related("collection")
+        ]
+        _sync_collection_perms(group, [(c, WORKING_GROUP_COLLECTION_PERMS) for c in own_collections])
         groups[name] = group
 
-    german = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
-    root = Page.get_first_root_node()
-    _grant_pages(groups[MANAGERS], root, PAGE_PERMS[MANAGERS])
-    german_home = Page.objects.filter(depth=2, locale=german).first()
-    if german_home:
-        _grant_pages(groups[MEMBERS], german_home, PAGE_PERMS[MEMBERS])
-
-    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
-        if code == settings.LANGUAGE_CODE:
-            continue
+    # Translators: one group per language, their locale's tree only; never publish.
+    for code in translator_languages():
         group, _ = Group.objects.get_or_create(name=translator_group_name(code))
-        group.permissions.add(admin_access)
+        group.permissions.set(
+            [admin_access, *_snippet_perms(translatable_snippets, TRANSLATOR_SNIPPET_ACTIONS)]
+        )
         home = Page.objects.filter(depth=2, locale__language_code=code).first()
-        if home:
-            _grant_pages(group, home, ["change_page"])
+        _sync_page_perms(group, [(home, TRANSLATOR_PAGE_PERMS)] if home else [])
+        _sync_collection_perms(group, [(root_collection, COLLECTION_PERMS["translators"])])
         groups[group.name] = group
+
+    for dotted in APP_ROLE_FUNCTIONS:
+        try:
+            refine = import_string(dotted)
+        except ImportError:
+            continue
+        refine()
+
+    if german_home:
+        setup_workflow(MANAGERS)
     return groups
+
+
+def translator_locales(user):
+    """Language codes of the translator groups the user belongs to."""
+    names = [g.name for g in user.groups.all()]
+    return {name[len(TRANSLATOR_PREFIX) :] for name in names if name.startswith(TRANSLATOR_PREFIX)}
+
+
+def is_manager(user):
+    return user.is_active and (user.is_superuser or user.groups.filter(name=MANAGERS).exists())
+
+
+def translator_only(user):
+    """A translator who is neither manager nor network member (nor superuser)."""
+    if user.is_superuser:
+        return False
+    names = {g.name for g in user.groups.all()}
+    return not names & {MANAGERS, MEMBERS} and bool(translator_locales(user))

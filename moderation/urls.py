@@ -1,1 +1,12 @@
+"""The moderation app has no public URLs; its admin views are registered in wagtail_hooks."""
+
+from django.urls import path
+
+from . import views
+
 urlpatterns = []
+
+admin_urlpatterns = [
+    path("coverage/", views.coverage_report, name="coverage"),
+    path("translations/<int:translation_id>/submit/", views.submit_translation, name="submit_translation"),
+]

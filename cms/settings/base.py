@@ -129,8 +129,12 @@ if ELASTICSEARCH_URL:
             "URLS": [ELASTICSEARCH_URL],
             "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "beckum_"),
             "TIMEOUT": 5,
+            # A cluster that hangs must not make every admin save wait for retries.
+            "OPTIONS": {"max_retries": 1, "retry_on_timeout": False},
         }
     }
+    # The public search keeps its own per-language indexes (search/elastic.py)
+    # on the same cluster; it falls back to the database when the cluster fails.
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
@@ -168,7 +172,25 @@ LANGUAGE_NAMES = {
 }
 LOCALE_PATHS = [BASE_DIR / "locales"]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+# Machine translation for the translation editor's first draft (moderation/README.md):
+# a DeepL key, or a self-hosted LibreTranslate; without either it is switched off.
+# Machine-translated drafts are never published without the approval workflow.
+if os.environ.get("DEEPL_API_KEY"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": os.environ["DEEPL_API_KEY"], "TIMEOUT": 30},
+    }
+elif os.environ.get("LIBRETRANSLATE_URL"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+        "OPTIONS": {
+            "LIBRETRANSLATE_URL": os.environ["LIBRETRANSLATE_URL"],
+            "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
+            "TIMEOUT": 30,
+        },
+    }
+else:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", DATA_DIR / "static"))
@@ -189,6 +211,10 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "integrationsportal@beckum.example")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Personal data (request submissions) is deleted after this many days by
+# ``manage.py purge_personal_data`` (run daily, see network/README.md).
+PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("PERSONAL_DATA_RETENTION_DAYS", "180"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Integrationsportal Beckum"

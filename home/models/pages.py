@@ -26,7 +26,15 @@ class HomePage(TranslatedPageMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
-    subpage_types = ["home.GuideIndexPage", "home.StandardPage"]
+    subpage_types = [
+        "home.GuideIndexPage",
+        "home.StandardPage",
+        "network.NewsIndexPage",
+        "network.EventIndexPage",
+        "network.NetworkAreaPage",
+        "network.WorkingGroupPage",
+        "network.RequestFormPage",
+    ]
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
 

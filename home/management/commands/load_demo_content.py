@@ -25,3 +25,5 @@ class Command(BaseCommand):
             self.stdout.write("\nDemo users (demo only, never on a public server):")
             for role, username, password in users:
                 self.stdout.write(f"  {role:<32} {username:<14} {password}")
+            for fn in hooks.get_hooks("after_demo_users"):
+                fn(self.stdout)

@@ -1,0 +1,75 @@
+"""The translation coverage report: per locale, pages and offers up to date, outdated or missing,
+as an admin page for managers and as CSV."""
+
+import csv
+import io
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from wagtail.models import Page
+
+from home.models import GuidePage
+from moderation import coverage
+
+from .helpers import login
+
+pytestmark = pytest.mark.django_db
+
+
+def csv_rows(client, query=""):
+    response = client.get(reverse("moderation:coverage") + "?format=csv" + query)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    assert "attachment" in response["Content-Disposition"]
+    return list(csv.DictReader(io.StringIO(response.content.decode())))
+
+
+def test_csv_lists_every_locale_with_statuses(client):
+    login(client, "manager")
+    rows = csv_rows(client)
+    assert set(rows[0]) == {"locale", "kind", "title", "status", "source_edit_url", "translation_edit_url"}
+    assert {r["locale"] for r in rows} == {"en", "ar", "fa", "uk", "ru", "tr"}
+    german_pages = (
+        Page.objects.live()
+        .public()
+        .filter(locale__language_code="de", depth__gte=2, alias_of__isnull=True)
+        .count()
+    )
+    assert sum(1 for r in rows if r["locale"] == "en" and r["kind"] == "page") == german_pages
+    statuses = {r["status"] for r in rows}
+    assert coverage.UP_TO_DATE in statuses and coverage.MISSING in statuses
+    kurse = [
+        r for r in rows if r["title"].startswith("Sprach- und Integrationskurse") and r["kind"] == "page"
+    ]
+    assert {r["locale"]: r["status"] for r in kurse}["ar"] == coverage.UP_TO_DATE
+    assert all(r["translation_edit_url"].startswith("http") for r in kurse if r["status"] != coverage.MISSING)
+
+
+def test_changed_german_page_becomes_outdated_and_csv_filters(client):
+    german = GuidePage.objects.get(slug="sprach-und-integrationskurse", locale__language_code="de")
+    german.intro += " Neu."
+    german.save_revision().publish()
+    login(client, "manager")
+    outdated = csv_rows(client, "&status=outdated")
+    assert {r["status"] for r in outdated} == {coverage.OUTDATED}
+    assert {r["locale"] for r in outdated if r["title"] == german.title} >= {"en", "ar"}
+
+
+def test_report_page_and_query_count(client):
+    login(client, "manager")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("moderation:coverage"))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert 'id="coverage-summary"' in body and "Download as CSV" in body
+    assert len(queries) < 40
+
+
+@pytest.mark.parametrize("username", ["mitglied", "uebersetzer", "ag-mitglied"])
+def test_only_managers_open_the_report(client, username):
+    login(client, username)
+    response = client.get(reverse("moderation:coverage") + "?format=csv")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("wagtailadmin_home")

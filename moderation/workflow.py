@@ -1,0 +1,60 @@
+"""The approval workflow "Freigabe durch das Integrationsmanagement", set up in code.
+
+``setup_workflow`` is idempotent: it is run by ``home.roles.setup_roles``
+(demo loader, ``manage.py setup_roles``) and can be run again at any time.
+The workflow covers
+
+* the public page tree: it is assigned to the home page of every locale,
+  so German pages and their translations go through it;
+* every registered snippet model that uses ``WorkflowMixin`` (offers,
+  organisations, and whatever the other apps register), found at run time.
+
+Pages inside a working group's restricted area inherit the workflow too, but
+the working group may publish there directly (see README, "Roles").
+"""
+
+from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import Page, Workflow, WorkflowContentType, WorkflowMixin, WorkflowPage, WorkflowTask
+from wagtail.snippets.models import get_snippet_models
+
+from .models import ManagerApprovalTask
+
+WORKFLOW_NAME = "Freigabe durch das Integrationsmanagement"
+TASK_NAME = "Prüfung durch das Integrationsmanagement"
+
+
+def moderated_snippet_models():
+    """Registered snippet models that can be sent through a workflow."""
+    return [model for model in get_snippet_models() if issubclass(model, WorkflowMixin)]
+
+
+def locale_home_pages():
+    return Page.objects.filter(depth=2).order_by("path")
+
+
+def setup_workflow(managers_group_name):
+    """Create or update the workflow and its assignments; returns the workflow."""
+    managers = Group.objects.get(name=managers_group_name)
+    task = ManagerApprovalTask.objects.filter(name=TASK_NAME).first()
+    if task is None:
+        task = ManagerApprovalTask.objects.create(name=TASK_NAME)
+    if not task.active:
+        task.active = True
+        task.save(update_fields=["active"])
+    task.groups.add(managers)
+
+    workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    if not workflow.active:
+        workflow.active = True
+        workflow.save(update_fields=["active"])
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+
+    for home in locale_home_pages():
+        WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
+    for model in moderated_snippet_models():
+        content_type = ContentType.objects.get_for_model(model)
+        WorkflowContentType.objects.update_or_create(
+            content_type=content_type, defaults={"workflow": workflow}
+        )
+    return workflow

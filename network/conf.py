@@ -1,0 +1,22 @@
+"""Settings of the network app with their defaults (override in the settings module)."""
+
+from django.conf import settings
+
+
+def retention_days():
+    """Days after which request submissions are deleted (env PERSONAL_DATA_RETENTION_DAYS)."""
+    return int(getattr(settings, "PERSONAL_DATA_RETENTION_DAYS", 180))
+
+
+def rate_limit():
+    """(submissions, seconds) allowed per client IP: NETWORK_REQUEST_RATE_LIMIT, default 5 per hour."""
+    return tuple(getattr(settings, "NETWORK_REQUEST_RATE_LIMIT", (5, 3600)))
+
+
+def client_ip_header():
+    """The META key holding the client IP behind a proxy (e.g. "HTTP_X_REAL_IP"), or REMOTE_ADDR."""
+    return getattr(settings, "NETWORK_CLIENT_IP_HEADER", "REMOTE_ADDR")
+
+
+def extra_notification_recipients():
+    return list(getattr(settings, "NETWORK_REQUEST_NOTIFY", []))

@@ -1,0 +1,31 @@
+"""Delete request submissions older than the retention period (run daily by cron)."""
+
+import datetime
+
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from network import conf
+from network.models import MediatorRequest, MentorshipRequest
+
+
+class Command(BaseCommand):
+    help = "Delete language-mediator and mentorship requests older than PERSONAL_DATA_RETENTION_DAYS."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--days", type=int, default=None, help="Override the retention period in days.")
+        parser.add_argument("--dry-run", action="store_true", help="Only count what would be deleted.")
+
+    def handle(self, *args, **options):
+        days = options["days"] if options["days"] is not None else conf.retention_days()
+        cutoff = timezone.now() - datetime.timedelta(days=days)
+        total = 0
+        for model in (MediatorRequest, MentorshipRequest):
+            old = model.objects.filter(created_at__lt=cutoff)
+            count = old.count()
+            if not options["dry_run"]:
+                old.delete()
+            total += count
+            self.stdout.write(f"{model._meta.verbose_name_plural}: {count}")
+        verb = "would be deleted" if options["dry_run"] else "deleted"
+        self.stdout.write(f"{total} submissions older than {days} days {verb}.")

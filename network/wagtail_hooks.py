@@ -1,0 +1,118 @@
+"""Admin views, refusal of wrong-group access, home-page sections and demo data."""
+
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from wagtail import hooks
+from wagtail.models import BaseViewRestriction
+
+from network.admin_viewsets import NetworkRequestsGroup
+
+
+@hooks.register("register_admin_viewset")
+def register_network_requests():
+    return NetworkRequestsGroup()
+
+
+def _refuse_logged_in_wrong_group(request, restrictions):
+    """Wagtail redirects everyone who fails a restriction to the login form.
+
+    A logged-in member of the wrong group gets a clear refusal (403) instead;
+    anonymous visitors still get the login redirect from Wagtail's own hook.
+    """
+    if not request.user.is_authenticated:
+        return None
+    for restriction in restrictions:
+        checked = restriction.restriction_type in (BaseViewRestriction.GROUPS, BaseViewRestriction.LOGIN)
+        if checked and not restriction.accept_request(request):
+            response = TemplateResponse(request, "network/forbidden.html", {}, status=403)
+            response["Cache-Control"] = "private, no-cache, no-store"
+            return response
+    return None
+
+
+@hooks.register("before_serve_page", order=-10)
+def refuse_wrong_group_page(page, request, serve_args, serve_kwargs):
+    return _refuse_logged_in_wrong_group(request, page.get_view_restrictions())
+
+
+@hooks.register("before_serve_document", order=-10)
+def refuse_wrong_group_document(document, request):
+    return _refuse_logged_in_wrong_group(request, document.collection.get_view_restrictions())
+
+
+@hooks.register("construct_document_chooser_queryset")
+def hide_documents_of_other_groups(documents, request):
+    """The chooser lists no document of a collection the editor may not view."""
+    from wagtail.models import CollectionViewRestriction
+
+    if request.user.is_superuser:
+        return documents
+    hidden = [
+        r.collection_id
+        for r in CollectionViewRestriction.objects.select_related("collection")
+        if not r.accept_request(request)
+    ]
+    if not hidden:
+        return documents
+    from wagtail.models import Collection
+
+    hidden_ids = set()
+    for collection in Collection.objects.filter(pk__in=hidden):
+        hidden_ids.update(collection.get_descendants(inclusive=True).values_list("pk", flat=True))
+    return documents.exclude(collection_id__in=hidden_ids)
+
+
+@hooks.register("home_page_sections")
+def network_home_section(page, request):
+    """Latest public news, upcoming events and the request forms of the reader's locale (4 queries)."""
+    from wagtail.models import Page
+
+    from network.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage, RequestFormPage
+
+    # ``.public()`` reads all view restrictions each time: read them once for the three lists.
+    private = Page.objects.all().private_q()
+    children = list(
+        Page.objects.child_of(page)
+        .live()
+        .exclude(private)
+        .type(NewsIndexPage, EventIndexPage, RequestFormPage)
+        .order_by("path")
+    )
+    by_class = {}
+    for child in children:
+        by_class.setdefault(child.specific_class, []).append(child)
+    news_index = by_class.get(NewsIndexPage, [None])[0]
+    event_index = by_class.get(EventIndexPage, [None])[0]
+    forms = by_class.get(RequestFormPage, [])
+    news = []
+    if news_index:
+        news = list(
+            NewsPage.objects.child_of(news_index).live().exclude(private).order_by("-date", "-pk")[:3]
+        )
+    events = []
+    if event_index:
+        now = timezone.now()
+        for event in EventPage.objects.child_of(event_index).live().exclude(private):
+            following = event.next_occurrence(now)
+            if following:
+                event.next_start, event.next_end = following
+                events.append(event)
+        events = sorted(events, key=lambda e: e.next_start)[:3]
+    if not (news or events or forms):
+        return None
+    return {
+        "template": "network/home_section.html",
+        "news_index": news_index,
+        "news": news,
+        "event_index": event_index,
+        "events": events,
+        "forms": forms,
+    }
+
+
+# After the offers demo (order 0: organisations to relate), before the search index rebuild (1000).
+@hooks.register("load_demo_content", order=10)
+def load_network_demo(stdout):
+    from network.demo.loader import NetworkDemoLoader
+
+    NetworkDemoLoader(stdout).load()

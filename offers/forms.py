@@ -1,0 +1,99 @@
+"""The public filter form of the offer finder (GET, works without JavaScript)."""
+
+from urllib.parse import urlencode
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .choices import FIELDS_OF_ACTION, LANGUAGES, OFFER_KINDS, TARGET_GROUPS
+from .fields import has_code
+
+
+def with_any(label, choices):
+    return [("", label), *choices]
+
+
+class OfferFilterForm(forms.Form):
+    """Every field is optional; an invalid value is ignored rather than an error page."""
+
+    field = forms.ChoiceField(
+        label=_("Field of action"), required=False, choices=with_any(_("All fields"), FIELDS_OF_ACTION)
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind of offer"), required=False, choices=with_any(_("All kinds"), OFFER_KINDS)
+    )
+    target = forms.ChoiceField(
+        label=_("For"), required=False, choices=with_any(_("All target groups"), TARGET_GROUPS)
+    )
+    language = forms.ChoiceField(
+        label=_("Held in"), required=False, choices=with_any(_("Any language"), LANGUAGES)
+    )
+    organisation = forms.ChoiceField(label=_("Provider"), required=False, choices=[("", _("All providers"))])
+    free = forms.BooleanField(label=_("Free of charge"), required=False)
+    childcare = forms.BooleanField(label=_("With childcare"), required=False)
+    women = forms.BooleanField(label=_("Women only"), required=False)
+    barrierfree = forms.BooleanField(label=_("Barrier-free access"), required=False)
+
+    CHECKBOXES = {
+        "free": "is_free",
+        "childcare": "childcare",
+        "women": "women_only",
+        "barrierfree": "barrier_free",
+    }
+    GROUPS = [
+        (_("What"), ["field", "kind", "target"]),
+        (_("Language and provider"), ["language", "organisation"]),
+        (_("Conditions"), ["free", "childcare", "women", "barrierfree"]),
+    ]
+
+    def __init__(self, data=None, organisations=(), **kwargs):
+        super().__init__(data, **kwargs)
+        self.fields["organisation"].choices = [("", _("All providers"))] + [
+            (org.slug, org.name) for org in organisations
+        ]
+
+    def fieldsets(self):
+        return [(legend, [self[name] for name in names]) for legend, names in self.GROUPS]
+
+    @property
+    def values(self):
+        """The valid, non-empty filters: {name: value}."""
+        if not self.is_bound:
+            return {}
+        if self.is_valid():
+            data = self.cleaned_data
+        else:  # keep what is valid, drop the rest
+            data = {name: self.cleaned_data[name] for name in self.cleaned_data if name not in self.errors}
+        return {name: value for name, value in data.items() if value}
+
+    def apply(self, queryset, values=None):
+        values = self.values if values is None else values
+        for name, value in values.items():
+            if name == "field":
+                queryset = queryset.filter(has_code("fields_of_action", value))
+            elif name == "target":  # an offer for everyone suits every group
+                queryset = queryset.filter(
+                    has_code("target_groups", value) | has_code("target_groups", "everyone")
+                )
+            elif name == "language":
+                queryset = queryset.filter(has_code("languages", value))
+            elif name == "kind":
+                queryset = queryset.filter(kind=value)
+            elif name == "organisation":
+                queryset = queryset.filter(organisation__slug=value)
+            elif name in self.CHECKBOXES:
+                queryset = queryset.filter(**{self.CHECKBOXES[name]: True})
+        return queryset
+
+    def describe(self, name, value):
+        """“Label: value” of one active filter, for the suggestions on an empty result."""
+        field = self.fields[name]
+        if isinstance(field, forms.BooleanField):
+            return str(field.label)
+        return f"{field.label}: {dict(field.choices).get(value, value)}"
+
+    @staticmethod
+    def query_string(values, **extra):
+        params = {name: ("1" if value is True else value) for name, value in values.items()}
+        params.update({k: v for k, v in extra.items() if v})
+        return urlencode(params)

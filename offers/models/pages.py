@@ -1,0 +1,173 @@
+"""Public page types: the offer finder and the organisation directory (actor map)."""
+
+import datetime
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.models import TranslatedPageMixin
+
+
+class OfferFinderPage(RoutablePageMixin, TranslatedPageMixin, Page):
+    """Lists the live, currently valid offers; ``<slug>/`` shows one offer."""
+
+    intro = models.TextField(
+        _("introduction"), blank=True, help_text=_("One or two plain sentences above the filters.")
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    per_page = 20
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("offer finder")
+        verbose_name_plural = _("offer finders")
+
+    def __str__(self):
+        return self.title
+
+    def get_sitemap_urls(self, request=None):
+        """The finder, plus the detail page of every public offer translated into this locale."""
+        from offers.queries import current_offers
+
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        if base:
+            for offer in current_offers().filter(locale_id=self.locale_id).only("slug", "last_reviewed"):
+                entry = {"location": offer.public_url(base)}
+                if offer.last_reviewed:  # Wagtail compares lastmod with pages' datetimes
+                    entry["lastmod"] = timezone.make_aware(
+                        datetime.datetime.combine(offer.last_reviewed, datetime.time())
+                    )
+                urls.append(entry)
+        return urls
+
+    # -- the list ----------------------------------------------------------
+    @path("")
+    def index(self, request):
+        from offers.forms import OfferFilterForm
+        from offers.queries import public_offers, public_organisations
+
+        locale = self.locale
+        organisations = list(public_organisations(locale).order_by("name"))
+        form = OfferFilterForm(request.GET or None, organisations=organisations)
+        values = form.values
+        offers = form.apply(public_offers(locale), values)
+        paginator = Paginator(offers, self.per_page)
+        page_obj = paginator.get_page(request.GET.get("page"))
+        finder_url = self.get_url(request)
+        for offer in page_obj.object_list:
+            offer.url = offer.public_url(finder_url)
+        suggestions = []
+        if paginator.count == 0 and values:
+            suggestions = self.removal_suggestions(form, values, public_offers(locale))
+        return self.render(
+            request,
+            context_overrides={
+                "form": form,
+                "offers": page_obj.object_list,
+                "page_obj": page_obj,
+                "result_count": paginator.count,
+                "filter_query": form.query_string(values),
+                "suggestions": suggestions,
+                "finder_url": finder_url,
+            },
+        )
+
+    def removal_suggestions(self, form, values, base):
+        """For an empty result: each filter whose removal alone finds something."""
+        suggestions = []
+        for name in values:
+            rest = {k: v for k, v in values.items() if k != name}
+            count = form.apply(base, rest).count()
+            if count:
+                suggestions.append(
+                    {
+                        "label": form.describe(name, values[name]),
+                        "count": count,
+                        "query": form.query_string(rest),
+                    }
+                )
+        return suggestions
+
+    # -- one offer ----------------------------------------------------------
+    @path("<slug:slug>/")
+    def offer(self, request, slug):
+        from offers.presentation import json_ld_script, offer_facts, offer_json_ld
+        from offers.queries import public_offers
+
+        offer = public_offers(self.locale).filter(slug=slug).first()
+        if offer is None:
+            raise Http404
+        finder_url = self.get_url(request)
+        url = offer.public_url(finder_url)
+        full_url = request.build_absolute_uri(url)
+        return self.render(
+            request,
+            template="offers/offer_detail.html",
+            context_overrides={
+                "offer": offer,
+                "facts": offer_facts(offer),
+                "json_ld": json_ld_script(offer_json_ld(offer, full_url)),
+                "finder_url": finder_url,
+                "print_view": request.GET.get("print") == "1",
+            },
+        )
+
+    @path("<slug:slug>", name="offer_no_slash")
+    def offer_without_slash(self, request, slug):
+        return HttpResponsePermanentRedirect(f"{self.get_url(request)}{slug}/")
+
+
+class OrganisationDirectoryPage(TranslatedPageMixin, Page):
+    """The actor map: organisations grouped by kind, each with its current offers."""
+
+    intro = models.TextField(_("introduction"), blank=True, help_text=_("One or two plain sentences."))
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("organisation directory")
+        verbose_name_plural = _("organisation directories")
+
+    def __str__(self):
+        return self.title
+
+    def get_context(self, request, *args, **kwargs):
+        from offers.choices import ORGANISATION_KINDS
+        from offers.queries import public_offers, public_organisations
+
+        context = super().get_context(request, *args, **kwargs)
+        offers_by_org = {}
+        for offer in public_offers(self.locale):
+            offers_by_org.setdefault(offer.organisation.translation_key, []).append(offer)
+        finder = OfferFinderPage.objects.live().filter(locale=self.locale).first()
+        finder_url = finder.get_url(request) if finder else None
+        groups = {code: [] for code, _label in ORGANISATION_KINDS}
+        for org in public_organisations(self.locale).order_by("name"):
+            org.current_offers = offers_by_org.get(org.translation_key, [])
+            for offer in org.current_offers:
+                offer.url = offer.public_url(finder_url) if finder_url else None
+            groups.setdefault(org.kind, []).append(org)
+        labels = dict(ORGANISATION_KINDS)
+        context["groups"] = [
+            {"code": code, "label": labels.get(code, code), "organisations": orgs}
+            for code, orgs in groups.items()
+            if orgs
+        ]
+        context["finder_url"] = finder_url
+        return context

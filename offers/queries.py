@@ -1,0 +1,49 @@
+"""The public querysets: live, currently valid, in the reader's locale with German fallback.
+
+Every public view (finder, detail, directory, block, home section) starts here,
+so that drafts and expired offers cannot leak through one of them.
+"""
+
+from django.conf import settings
+from django.db.models import BooleanField, Case, Q, Value, When
+from django.utils import timezone
+
+from .models import Offer, Organisation
+
+
+def with_fallback(queryset, locale):
+    """Rows of ``locale``, plus German rows that have no row in ``locale``.
+
+    ``queryset`` must already hold only what may be shown (live, valid), so a
+    draft translation lets the German original show through. Rows get an
+    ``is_fallback`` annotation. One SQL query: the translated keys are a
+    subquery, and the German locale is joined by its language code.
+    """
+    source = Q(locale__language_code=settings.LANGUAGE_CODE)
+    if locale.language_code == settings.LANGUAGE_CODE:
+        return queryset.filter(locale=locale).annotate(is_fallback=Value(False, output_field=BooleanField()))
+    translated_keys = queryset.filter(locale=locale).values("translation_key")
+    return queryset.filter(Q(locale=locale) | (source & ~Q(translation_key__in=translated_keys))).annotate(
+        is_fallback=Case(When(source, then=Value(True)), default=Value(False), output_field=BooleanField())
+    )
+
+
+def current_offers(today=None):
+    """Live offers whose validity period includes today."""
+    today = today or timezone.localdate()
+    return Offer.objects.filter(live=True, valid_from__lte=today).filter(
+        Q(valid_until__isnull=True) | Q(valid_until__gte=today)
+    )
+
+
+def public_offers(locale, today=None):
+    """What a reader of ``locale`` may see, with provider and locale loaded."""
+    return (
+        with_fallback(current_offers(today), locale)
+        .select_related("organisation", "locale")
+        .order_by("title", "pk")
+    )
+
+
+def public_organisations(locale):
+    return with_fallback(Organisation.objects.filter(live=True), locale).select_related("locale", "logo")

@@ -1,0 +1,25 @@
+"""The "featured offers" section of the home page (``home_page_sections`` hook)."""
+
+from .queries import public_offers
+
+FEATURED_COUNT = 3
+
+
+def finder_for(locale):
+    from .models import OfferFinderPage
+
+    return OfferFinderPage.objects.live().filter(locale=locale).first()
+
+
+def featured_offers(page, request):
+    """The most recently reviewed offers of the page's locale, or None when there are none."""
+    finder = finder_for(page.locale)
+    if finder is None:
+        return None
+    offers = list(public_offers(page.locale).order_by("-last_reviewed", "title")[:FEATURED_COUNT])
+    if not offers:
+        return None
+    finder_url = finder.get_url(request)
+    for offer in offers:
+        offer.url = offer.public_url(finder_url)
+    return {"template": "offers/sections/featured_offers.html", "offers": offers, "finder_url": finder_url}

@@ -1,0 +1,315 @@
+"""The public search on Elasticsearch 9: one index per language, analysed by that language.
+
+Used when ``WAGTAILSEARCH_BACKENDS["default"]`` is an Elasticsearch backend
+(``ELASTICSEARCH_URL`` set). Wagtail's own index keeps serving the admin; this
+module keeps a small per-language index of ``SearchEntry`` rows for readers:
+
+- ``index_body(language)``: settings and mappings. ``title``/``lead``/``body``
+  use the language's analyzer (built-in ``german``, ``english``, ``russian``,
+  ``turkish``, ``persian``; a custom Arabic analyzer with
+  ``arabic_normalization``; Ukrainian has no built-in analyzer, so a plain
+  lowercase one). ``*_stems`` hold the tokens of ``search.text`` (the same
+  analysis as the database path: Ukrainian light stemming, Turkish i folding,
+  Arabic hamza folding) and are analysed on whitespace only. No plugin (ICU,
+  analysis-ukrainian) is assumed.
+- ``query_body(...)``: the reader's text is only ever passed as the text of
+  ``multi_match`` queries (never ``query_string``), so search syntax has no
+  effect; filters on locale, live, public and the registered models.
+
+Every call is guarded: on any error the caller falls back to the database
+search and the error is logged as a warning; after a failure the cluster is
+not asked again for ``RETRY_AFTER`` seconds, so a dead cluster does not slow
+every request down. Results are re-checked against the database's public
+querysets before they are shown.
+"""
+
+import logging
+import time
+from functools import lru_cache
+
+from django.conf import settings
+
+logger = logging.getLogger(__name__)
+
+RETRY_AFTER = 30
+_down_until = 0.0
+
+LANGUAGES = ("de", "en", "ar", "fa", "uk", "ru", "tr")
+
+ANALYSIS = {
+    "filter": {
+        "arabic_stop": {"type": "stop", "stopwords": "_arabic_"},
+        "arabic_stemmer": {"type": "stemmer", "language": "arabic"},
+        "ukrainian_stop": {"type": "stop", "stopwords": ["і", "й", "та", "в", "у", "на", "з", "із", "до"]},
+    },
+    "analyzer": {
+        "portal_arabic": {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": ["lowercase", "decimal_digit", "arabic_stop", "arabic_normalization", "arabic_stemmer"],
+        },
+        "portal_ukrainian": {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": ["lowercase", "ukrainian_stop"],
+        },
+        "portal_stems": {"type": "custom", "tokenizer": "whitespace", "filter": ["lowercase"]},
+    },
+}
+
+#: The analyzer of each language's prose fields.
+LANGUAGE_ANALYZERS = {
+    "de": "german",
+    "en": "english",
+    "ru": "russian",
+    "tr": "turkish",
+    "fa": "persian",
+    "ar": "portal_arabic",
+    "uk": "portal_ukrainian",
+}
+
+
+def config():
+    """URLs, index prefix and timeout when the default backend is Elasticsearch, else None."""
+    backend = getattr(settings, "WAGTAILSEARCH_BACKENDS", {}).get("default", {})
+    if "elasticsearch" not in backend.get("BACKEND", ""):
+        return None
+    return {
+        "urls": tuple(backend.get("URLS") or ("http://localhost:9200",)),
+        "prefix": backend.get("INDEX_PREFIX", ""),
+        "timeout": float(backend.get("TIMEOUT", 5)),
+    }
+
+
+def is_configured():
+    return config() is not None
+
+
+def index_name(language, prefix=None):
+    if prefix is None:
+        prefix = (config() or {}).get("prefix", "")
+    return f"{prefix}portal_search_{language}"
+
+
+def index_body(language):
+    """Settings and mappings of one language's index."""
+    analyzer = LANGUAGE_ANALYZERS.get(language, "standard")
+    prose = {"type": "text", "analyzer": analyzer}
+    stems = {"type": "text", "analyzer": "portal_stems"}
+    return {
+        "settings": {"analysis": ANALYSIS, "number_of_shards": 1},
+        "mappings": {
+            "dynamic": "strict",
+            "properties": {
+                "model": {"type": "keyword"},
+                "object_id": {"type": "long"},
+                "kind": {"type": "keyword"},
+                "locale": {"type": "keyword"},
+                "translation_key": {"type": "keyword"},
+                "live": {"type": "boolean"},
+                "public": {"type": "boolean"},
+                "title": {**prose, "fields": {"stems": stems}},
+                "lead": prose,
+                "body": prose,
+                "title_stems": stems,
+                "lead_stems": stems,
+                "body_stems": stems,
+                "text": {"type": "text", "index": False},
+            },
+        },
+    }
+
+
+def document(entry, public):
+    """The document of one SearchEntry."""
+    return {
+        "model": entry.model,
+        "object_id": entry.object_id,
+        "kind": entry.kind,
+        "locale": entry.locale.language_code,
+        "translation_key": str(entry.translation_key) if entry.translation_key else None,
+        "live": True,
+        "public": bool(public),
+        "title": entry.title,
+        "lead": "",
+        "body": entry.text,
+        "title_stems": entry.title_norm.strip(),
+        "lead_stems": entry.lead_norm.strip(),
+        "body_stems": entry.body_norm.strip(),
+        "text": entry.text,
+    }
+
+
+def doc_id(model, object_id):
+    return f"{model}:{object_id}"
+
+
+def query_body(query, terms, locale_code, model_keys, offset=0, size=10, exclude_translation_keys=()):
+    """The search request: the reader's words as plain text, filtered to what may be shown."""
+    should = [
+        {
+            "multi_match": {
+                "query": query,
+                "type": "cross_fields",
+                "fields": ["title^4", "lead^2", "body"],
+                "operator": "and",
+            }
+        }
+    ]
+    if terms:
+        should.append(
+            {
+                "multi_match": {
+                    "query": " ".join(terms),
+                    "type": "bool_prefix",
+                    "fields": ["title_stems^4", "lead_stems^2", "body_stems"],
+                    "operator": "and",
+                }
+            }
+        )
+    bool_query = {
+        "should": should,
+        "minimum_should_match": 1,
+        "filter": [
+            {"term": {"locale": locale_code}},
+            {"term": {"live": True}},
+            {"term": {"public": True}},
+            {"terms": {"model": sorted(model_keys)}},
+        ],
+    }
+    if exclude_translation_keys:
+        bool_query["must_not"] = [{"terms": {"translation_key": sorted(exclude_translation_keys)}}]
+    return {
+        "query": {"bool": bool_query},
+        "from": offset,
+        "size": size,
+        "track_total_hits": True,
+        "_source": ["model", "object_id", "kind", "title", "text", "translation_key"],
+    }
+
+
+@lru_cache(maxsize=4)
+def _client(urls, timeout):
+    from elasticsearch import Elasticsearch
+
+    return Elasticsearch(list(urls), request_timeout=timeout, max_retries=0, retry_on_timeout=False)
+
+
+def client():
+    conf = config()
+    return _client(conf["urls"], conf["timeout"]) if conf else None
+
+
+class Unavailable(Exception):
+    """Elasticsearch is not configured, down, or answered with an error."""
+
+
+def _failed(action, error):
+    global _down_until
+    _down_until = time.monotonic() + RETRY_AFTER
+    logger.warning("Elasticsearch %s failed, using the database search: %s", action, error)
+
+
+def reset():
+    """Forget a recent failure (tests, management commands)."""
+    global _down_until
+    _down_until = 0.0
+
+
+def search(query, terms, locale, model_keys, offset=0, size=10, exclude_translation_keys=()):
+    """(total, hits) from the locale's index; raises ``Unavailable``."""
+    es = client()
+    if es is None:
+        raise Unavailable("not configured")
+    if time.monotonic() < _down_until:
+        raise Unavailable("failed recently")
+    language = locale.language_code.split("-")[0]
+    body = query_body(query, terms, locale.language_code, model_keys, offset, size, exclude_translation_keys)
+    try:
+        response = es.search(index=index_name(language), body=body)
+        hits = response["hits"]
+        return hits["total"]["value"], [hit["_source"] for hit in hits["hits"]]
+    except Exception as error:
+        _failed("search", error)
+        raise Unavailable(str(error)) from error
+
+
+def _public_ids(entries):
+    """{(model, object_id)} of the entries a visitor may see now."""
+    from .registry import type_for_key
+
+    visible = set()
+    groups = {}
+    for entry in entries:
+        groups.setdefault((entry.model, entry.locale_id), []).append(entry)
+    for (model_key, _locale_id), group in groups.items():
+        search_type = type_for_key(model_key)
+        if search_type is None:
+            continue
+        ids = search_type.public_queryset(search_type.model, group[0].locale).filter(
+            pk__in=[e.object_id for e in group]
+        )
+        visible.update((model_key, pk) for pk in ids.values_list("pk", flat=True))
+    return visible
+
+
+def index_entries(entries):
+    """Best effort: write the entries' documents; errors are logged, never raised."""
+    es = client()
+    if es is None or not entries:
+        return False
+    try:
+        visible = _public_ids(entries)
+        operations = []
+        for entry in entries:
+            index = index_name(entry.language)
+            operations.append({"index": {"_index": index, "_id": doc_id(entry.model, entry.object_id)}})
+            operations.append(document(entry, (entry.model, entry.object_id) in visible))
+        es.bulk(operations=operations, refresh=False)
+        return True
+    except Exception as error:
+        _failed("indexing", error)
+        return False
+
+
+def delete_entry(model, object_id):
+    es = client()
+    if es is None:
+        return False
+    try:
+        es.delete_by_query(
+            index=index_name("*"),
+            body={"query": {"term": {"_id": doc_id(model, object_id)}}},
+            conflicts="proceed",
+            allow_no_indices=True,
+        )
+        return True
+    except Exception as error:
+        _failed("delete", error)
+        return False
+
+
+def rebuild(stdout=None):
+    """Recreate every language's index from the SearchEntry table."""
+    from .models import SearchEntry
+
+    es = client()
+    if es is None:
+        return False
+    try:
+        for language in LANGUAGES:
+            name = index_name(language)
+            es.options(ignore_status=404).indices.delete(index=name)
+            es.indices.create(index=name, **index_body(language))
+        entries = list(SearchEntry.objects.select_related("locale"))
+        for start in range(0, len(entries), 500):
+            index_entries(entries[start : start + 500])
+        es.indices.refresh(index=index_name("*"))
+        if stdout:
+            stdout.write(f"Elasticsearch: {len(entries)} documents in {len(LANGUAGES)} indexes.")
+        return True
+    except Exception as error:
+        _failed("rebuild", error)
+        if stdout:
+            stdout.write(f"Elasticsearch: rebuild failed ({error}); the database search is used.")
+        return False
