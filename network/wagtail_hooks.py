@@ -13,15 +13,16 @@ def register_network_requests():
     return NetworkRequestsGroup()
 
 
-def _refuse_logged_in_wrong_group(request, restrictions):
+def _refuse_logged_in_wrong_group(request, get_restrictions):
     """Wagtail redirects everyone who fails a restriction to the login form.
 
     A logged-in member of the wrong group gets a clear refusal (403) instead;
     anonymous visitors still get the login redirect from Wagtail's own hook.
     """
+    # Anonymous visitors cost no query here (get_view_restrictions reads the ancestors).
     if not request.user.is_authenticated:
         return None
-    for restriction in restrictions:
+    for restriction in get_restrictions():
         checked = restriction.restriction_type in (BaseViewRestriction.GROUPS, BaseViewRestriction.LOGIN)
         if checked and not restriction.accept_request(request):
             response = TemplateResponse(request, "network/forbidden.html", {}, status=403)
@@ -32,12 +33,12 @@ def _refuse_logged_in_wrong_group(request, restrictions):
 
 @hooks.register("before_serve_page", order=-10)
 def refuse_wrong_group_page(page, request, serve_args, serve_kwargs):
-    return _refuse_logged_in_wrong_group(request, page.get_view_restrictions())
+    return _refuse_logged_in_wrong_group(request, page.get_view_restrictions)
 
 
 @hooks.register("before_serve_document", order=-10)
 def refuse_wrong_group_document(document, request):
-    return _refuse_logged_in_wrong_group(request, document.collection.get_view_restrictions())
+    return _refuse_logged_in_wrong_group(request, document.collection.get_view_restrictions)
 
 
 @hooks.register("construct_document_chooser_queryset")
@@ -64,17 +65,14 @@ def hide_documents_of_other_groups(documents, request):
 
 @hooks.register("home_page_sections")
 def network_home_section(page, request):
-    """Latest public news, upcoming events and the request forms of the reader's locale (4 queries)."""
+    """Latest public news, upcoming events and the request forms of the reader's locale (3 queries)."""
     from wagtail.models import Page
 
     from network.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage, RequestFormPage
+    from network.restrictions import public_pages
 
-    # ``.public()`` reads all view restrictions each time: read them once for the three lists.
-    private = Page.objects.all().private_q()
     children = list(
-        Page.objects.child_of(page)
-        .live()
-        .exclude(private)
+        public_pages(Page.objects.child_of(page).live())
         .type(NewsIndexPage, EventIndexPage, RequestFormPage)
         .order_by("path")
     )
@@ -86,13 +84,11 @@ def network_home_section(page, request):
     forms = by_class.get(RequestFormPage, [])
     news = []
     if news_index:
-        news = list(
-            NewsPage.objects.child_of(news_index).live().exclude(private).order_by("-date", "-pk")[:3]
-        )
+        news = list(public_pages(NewsPage.objects.child_of(news_index).live()).order_by("-date", "-pk")[:3])
     events = []
     if event_index:
         now = timezone.now()
-        for event in EventPage.objects.child_of(event_index).live().exclude(private):
+        for event in public_pages(EventPage.objects.child_of(event_index).live()):
             following = event.next_occurrence(now)
             if following:
                 event.next_start, event.next_end = following

@@ -34,6 +34,8 @@ class HomePage(TranslatedPageMixin, Page):
         "network.NetworkAreaPage",
         "network.WorkingGroupPage",
         "network.RequestFormPage",
+        "offers.OfferFinderPage",
+        "offers.OrganisationDirectoryPage",
     ]
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1

@@ -141,7 +141,7 @@ def test_news_shows_related_organisations_in_the_readers_locale(client):
     assert escape(shown[0].name) in client.get(english.url).content.decode()
 
 
-def test_home_section_is_public_only_and_costs_four_queries(rf):
+def test_home_section_is_public_only_and_costs_three_queries(rf):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
     from wagtail.models import PageViewRestriction
@@ -154,6 +154,20 @@ def test_home_section_is_public_only_and_costs_four_queries(rf):
     PageViewRestriction.objects.create(page=newest, restriction_type=PageViewRestriction.LOGIN)
     with CaptureQueriesContext(connection) as ctx:
         section = network_home_section(home, rf.get("/de/"))
-    assert len(ctx) == 4
+    assert len(ctx) == 3
     assert newest not in section["news"] and len(section["news"]) == 3
     assert [f.specific_class for f in section["forms"]] == [RequestFormPage, RequestFormPage]
+
+
+def test_public_pages_subquery_matches_wagtails_public():
+    """The home section's one-query filter hides exactly what ``.public()`` hides."""
+    from wagtail.models import Page, PageViewRestriction
+
+    from network.restrictions import public_pages
+
+    news = NewsPage.objects.filter(locale__language_code="de").first()
+    PageViewRestriction.objects.create(page=news, restriction_type=PageViewRestriction.LOGIN)
+    ours = set(public_pages(Page.objects.all()).values_list("pk", flat=True))
+    assert ours == set(Page.objects.public().values_list("pk", flat=True))
+    assert news.pk not in ours
+    assert Page.objects.not_public().count() > 49
