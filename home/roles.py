@@ -40,6 +40,16 @@ TRANSLATOR_PREFIX = "Übersetzung "
 WORKING_GROUPS = ["AG Kontakt mit städtischen Behörden", "AG Zusammenleben gestalten"]
 
 ADMIN_ACCESS = "wagtailadmin.access_admin"
+# Members and translators upload and choose documents and images only here,
+# not in the root collection: permissions on the root would reach every
+# working group's private collection below it (their titles would show in the
+# admin listings).
+PUBLIC_COLLECTION = "Öffentlich"
+
+
+def public_collection():
+    root = Collection.get_first_root_node()
+    return root.get_children().filter(name=PUBLIC_COLLECTION).first() or root.add_child(name=PUBLIC_COLLECTION)
 
 # Page permissions: role -> codenames. Where they apply is decided in setup_roles.
 MANAGER_PAGE_PERMS = [
@@ -223,7 +233,8 @@ def setup_roles():
     members.permissions.set([admin_access, *_snippet_perms(snippets, SNIPPET_ACTIONS[MEMBERS])])
     sections = member_sections(german) if german_home else []
     _sync_page_perms(members, [(page, MEMBER_PAGE_PERMS) for page in sections])
-    _sync_collection_perms(members, [(root_collection, COLLECTION_PERMS[MEMBERS])])
+    shared_collection = public_collection()
+    _sync_collection_perms(members, [(shared_collection, COLLECTION_PERMS[MEMBERS])])
     groups[MEMBERS] = members
 
     # Working groups: their own restricted area, published without moderation.
@@ -250,7 +261,7 @@ def setup_roles():
         )
         home = Page.objects.filter(depth=2, locale__language_code=code).first()
         _sync_page_perms(group, [(home, TRANSLATOR_PAGE_PERMS)] if home else [])
-        _sync_collection_perms(group, [(root_collection, COLLECTION_PERMS["translators"])])
+        _sync_collection_perms(group, [(shared_collection, COLLECTION_PERMS["translators"])])
         groups[group.name] = group
 
     for dotted in APP_ROLE_FUNCTIONS:

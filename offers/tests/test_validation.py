@@ -182,6 +182,9 @@ def test_duplicate_short_name_is_refused(orgs):
     offer = OfferFactory.build(organisation=orgs["a"], slug="kurs")
     with pytest.raises(ValidationError) as error:
         offer.full_clean()
-    assert error.value.message_dict["slug"] == [
-        "Another offer already uses this short name. Please choose another one."
-    ]
+    with translation.override("en"):
+        assert [str(m) for m in error.value.message_dict["slug"]] == [
+            "Another offer already uses this short name. Please choose another one."
+        ]
+    with translation.override("de"):
+        assert str(error.value.message_dict["slug"][0]).startswith("Ein anderes Angebot")
