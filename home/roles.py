@@ -49,7 +49,9 @@ PUBLIC_COLLECTION = "Öffentlich"
 
 def public_collection():
     root = Collection.get_first_root_node()
-    return root.get_children().filter(name=PUBLIC_COLLECTION).first() or root.add_child(name=PUBLIC_COLLECTION)
+    existing = root.get_children().filter(name=PUBLIC_COLLECTION).first()
+    return existing or root.add_child(name=PUBLIC_COLLECTION)
+
 
 # Page permissions: role -> codenames. Where they apply is decided in setup_roles.
 MANAGER_PAGE_PERMS = [
