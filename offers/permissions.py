@@ -11,11 +11,12 @@ user do X with?" (listings, choosers). ``offers.admin_views`` makes every
 snippet view and the bulk actions ask it.
 """
 
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db.models import Q
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from home.roles import MANAGERS
+from home.roles import MANAGERS, TRANSLATOR_PREFIX
 
 _CACHE_ATTR = "_offers_organisation_keys"
 
@@ -62,8 +63,20 @@ def organisation_ids(user):
     return ids
 
 
+def translator_languages(user):
+    """Language codes the user translates into (groups "Übersetzung <code>"), cached on the user."""
+    codes = getattr(user, "_offers_translator_languages", None)
+    if codes is None:
+        names = user.groups.filter(name__startswith=TRANSLATOR_PREFIX).values_list("name", flat=True)
+        codes = {name.removeprefix(TRANSLATOR_PREFIX) for name in names}
+        codes.discard(settings.LANGUAGE_CODE)  # the German source is never a translation
+        user._offers_translator_languages = codes
+    return codes
+
+
 def forget_cached_scope(user):
-    for attr in (_CACHE_ATTR, "_offers_organisation_ids", "_offers_is_manager"):
+    cached = (_CACHE_ATTR, "_offers_organisation_ids", "_offers_is_manager", "_offers_translator_languages")
+    for attr in cached:
         if hasattr(user, attr):
             delattr(user, attr)
 
@@ -88,14 +101,24 @@ class OrganisationScopedPolicy(ModelPermissionPolicy):
             return queryset.none()
         # Plain column filters, so that the admin search backend can apply them too.
         if self.organisation_path:
-            return queryset.filter(organisation_id__in=organisation_ids(user))
-        return queryset.filter(translation_key__in=organisation_keys(user))
+            own = Q(organisation_id__in=organisation_ids(user))
+        else:
+            own = Q(translation_key__in=organisation_keys(user))
+        # Translators reach every item in their own languages (their group holds
+        # only the change permission: they translate, never add or delete).
+        languages = translator_languages(user)
+        if languages:
+            own |= Q(locale__language_code__in=languages)
+        return queryset.filter(own)
 
     def owns(self, user, instance):
         if is_unrestricted(user):
             return True
         if not user.is_authenticated:
             return False
+        languages = translator_languages(user)
+        if languages and instance.locale_id and instance.locale.language_code in languages:
+            return True
         if self.organisation_path:
             field = self.organisation_path.rstrip("_")
             if getattr(instance, f"{field}_id", None) is None:  # an offer still being created

@@ -49,8 +49,8 @@ TRANSLATOR = {
     "network_page": {"translate"},
     "working_group_page": set(),
     "members_area_page": set(),
-    "offer": set(),  # see README: offers' organisation policy does not admit translators yet
-    "organisation": set(),
+    "offer": {"translate"},
+    "organisation": {"translate"},
     "snippet": {"translate"},
 }
 EXPECTED = {

@@ -7,8 +7,11 @@ with a message) or a 403/404; either way nothing of B is shown or changed.
 """
 
 import pytest
+from django.conf import settings
 from django.contrib.admin.utils import quote
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 from wagtail.admin.admin_url_finder import AdminURLFinder
 
 from offers.models import Offer, Organisation
@@ -28,7 +31,10 @@ def assert_refused(response):
     if response.status_code == 302:
         assert response["Location"] == reverse("wagtailadmin_home")
         messages = [str(m).strip() for m in response.wsgi_request._messages]
-        assert "Sorry, you do not have permission to access this area." in messages
+        text = "Sorry, you do not have permission to access this area."
+        with translation.override(settings.LANGUAGE_CODE):
+            # The admin speaks the user's language, German unless chosen otherwise.
+            assert text in messages or gettext(text) in messages
     else:
         assert response.status_code in (403, 404)
 
@@ -170,3 +176,20 @@ def test_users_with_permission_for_an_offer_are_its_members_and_managers(member,
     for_b = set(policy.users_with_permission_for_instance("change", offers_ab["b"]))
     assert member in for_a and manager in for_a
     assert member not in for_b and manager in for_b
+
+
+def test_translator_edits_only_offers_in_their_language(client, users):
+    """The Arabic translator opens Arabic offers to translate them, never German or English ones."""
+    translator = users["uebersetzer"]
+    client.force_login(translator)
+    arabic = Offer.objects.filter(locale__language_code="ar").first()
+    german = Offer.objects.get(translation_key=arabic.translation_key, locale__language_code="de")
+    english = Offer.objects.get(translation_key=arabic.translation_key, locale__language_code="en")
+    assert client.get(url(Offer, "edit", arabic.pk)).status_code == 200
+    for other in (german, english):
+        assert_refused(client.get(url(Offer, "edit", other.pk)))
+    # Translate, never remove.
+    assert_refused(client.get(url(Offer, "delete", arabic.pk)))
+    listing = client.get(url(Offer, "list")).content.decode()
+    assert arabic.title in listing
+    assert german.title not in listing
