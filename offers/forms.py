@@ -47,6 +47,7 @@ class OfferFilterForm(forms.Form):
     ]
 
     def __init__(self, data=None, organisations=(), **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(data, **kwargs)
         self.fields["organisation"].choices = [("", _("All providers"))] + [
             (org.slug, org.name) for org in organisations
