@@ -152,7 +152,7 @@ def measure(client, url, runs):
             times.append((time.perf_counter() - start) * 1000)
         assert response.status_code == 200, (url, response.status_code)
         queries.append(len(ctx.captured_queries))
-    count = int(re.search(r'id="results-heading" role="status">(\d+)', response.content.decode()).group(1))
+    count = int(re.search(r'data-total="(\d+)"', response.content.decode()).group(1))
     return statistics.median(times), max(queries), count
 
 
