@@ -2,29 +2,13 @@
 
 from django.utils.translation import gettext_lazy as _
 
-# Languages asked for and offered in the language-mediator pool and for mentorships.
-# Same msgids as the offer finder, so one translation serves both.
-LANGUAGES = [
-    ("ar", _("Arabic")),
-    ("fa", _("Persian")),
-    ("uk", _("Ukrainian")),
-    ("ru", _("Russian")),
-    ("tr", _("Turkish")),
-    ("ku", _("Kurdish")),
-    ("ps", _("Pashto")),
-    ("ti", _("Tigrinya")),
-    ("so", _("Somali")),
-    ("en", _("English")),
-    ("fr", _("French")),
-    ("es", _("Spanish")),
-    ("it", _("Italian")),
-    ("pl", _("Polish")),
-    ("ro", _("Romanian")),
-    ("bg", _("Bulgarian")),
-    ("sq", _("Albanian")),
-    ("sr", _("Serbian")),
-    ("ur", _("Urdu")),
-    ("de", _("German")),
+from offers.choices import LANGUAGES as OFFER_LANGUAGES
+
+# Languages asked for and offered in the language-mediator pool and for
+# mentorships: the offer finder's list (one vocabulary, one translation),
+# German last since help is asked for in the other languages.
+LANGUAGES = [lang for lang in OFFER_LANGUAGES if lang[0] != "de"] + [
+    lang for lang in OFFER_LANGUAGES if lang[0] == "de"
 ]
 
 LEVELS = [
