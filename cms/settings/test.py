@@ -12,6 +12,4 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 MEDIA_ROOT = Path(os.environ.get("TEST_MEDIA_ROOT", "/tmp/beckum-test-media"))  # noqa: F405, S108
 ALLOWED_HOSTS = ["*"]
-if not os.environ.get("ELASTICSEARCH_URL"):
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WHITENOISE_AUTOREFRESH = True

@@ -29,19 +29,31 @@ def locale_homes(page):
 class TranslatedPageMixin:
     """Mixed into every public page type; gives templates ``language``."""
 
-    def language_context(self, request, homes=None):
-        """Switcher entries, hreflang alternates, fallback and canonical (two queries)."""
-        if homes is None:
-            homes = locale_homes(self)
-        versions = {
+    def language_versions(self):
+        """The live version of this page in every locale, keyed by language code (one query)."""
+        return {
             p.locale.language_code: p
             for p in Page.objects.filter(translation_key=self.translation_key).live().select_related("locale")
         }
+
+    def own_language(self, versions):
+        """This page's language code, read from ``versions`` to spare a query for ``self.locale``."""
+        for page in versions.values():
+            if page.pk == self.pk:
+                return page.locale.language_code
+        return self.locale.language_code  # a draft shown in preview is not among the live versions
+
+    def language_context(self, request, homes=None, versions=None):
+        """Switcher entries, hreflang alternates, fallback and canonical (two queries)."""
+        if homes is None:
+            homes = locale_homes(self)
+        if versions is None:
+            versions = self.language_versions()
         original = None
         if self.alias_of_id:
             original = next((p for p in versions.values() if p.pk == self.alias_of_id), None)
         fallback = original is not None and original.locale_id != self.locale_id
-        current = self.locale.language_code
+        current = self.own_language(versions)
 
         alternates, switcher = [], []
         for code, name in settings.LANGUAGES:
@@ -85,7 +97,8 @@ class TranslatedPageMixin:
     def site_chrome(self, request):
         """Navigation and footer of the reader's locale: a fixed number of queries."""
         homes = locale_homes(self)
-        home = homes.get(self.locale.language_code)
+        versions = self.language_versions()
+        home = homes.get(self.own_language(versions))
         nav, footer = [], []
         if home is not None:
             for child in home.get_children().live().public().in_menu():
@@ -94,7 +107,7 @@ class TranslatedPageMixin:
             "home": home,
             "nav": nav,
             "footer_pages": footer,
-            "language": self.language_context(request, homes=homes),
+            "language": self.language_context(request, homes=homes, versions=versions),
         }
 
     def get_context(self, request, *args, **kwargs):

@@ -71,8 +71,7 @@ def test_fallback_notice_in_reader_language_with_german_content(client):
     assert f'<link rel="canonical" href="{german.get_full_url()}">' in body
 
 
-def test_fallback_notice_in_arabic_is_rtl_with_ltr_german_content(client):
-    # A page that is translated to Arabic does not show the notice; remove the translation.
+def test_translated_arabic_section_is_rtl_without_notice(client):
     body = client.get("/ar/sprache/").content.decode()
     assert '<html lang="ar" dir="rtl">' in body
     assert "notice--fallback" not in body
