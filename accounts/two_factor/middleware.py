@@ -10,7 +10,9 @@ one up themselves. Until they have given it in this session:
   the code form, the set-up page (only without a device), logout, the
   JavaScript catalogue and the icon sprite stay reachable;
 * every other URL (pages, restricted areas, ``/documents/``) sees an anonymous
-  visitor: a password alone opens no restricted page and no private document.
+  visitor: a password alone opens no restricted page and no private document;
+  Wagtail's login form for restricted pages (``wagtailcore_login``) sends to
+  the code form.
 
 Logout is also enforced here to be POST only (Django's view answers 405 to
 GET, but Wagtail's wrapper still deletes the session cookie then, which let a
@@ -21,8 +23,7 @@ from urllib.parse import urlencode
 
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
-from django.urls import reverse
-from django.utils.functional import SimpleLazyObject
+from django.urls import Resolver404, resolve, reverse
 
 from accounts.roles import second_factor_required
 from accounts.two_factor.devices import has_second_factor
@@ -33,6 +34,13 @@ def needs_verification(user):
     if not user.is_authenticated or user.is_verified():
         return False
     return has_second_factor(user) or second_factor_required(user)
+
+
+def _is_frontend_login(path):
+    try:
+        return resolve(path).url_name == "wagtailcore_login"
+    except Resolver404:
+        return False
 
 
 class SecondFactorMiddleware:
@@ -48,9 +56,12 @@ class SecondFactorMiddleware:
             response = self._admin(request, path)
             if response is not None:
                 return response
-        else:
-            user = request.user
-            request.user = SimpleLazyObject(lambda: AnonymousUser() if needs_verification(user) else user)
+        elif request.user.is_authenticated and needs_verification(request.user):
+            if _is_frontend_login(path):
+                # Wagtail's login for restricted pages: the password is given, the code is owed.
+                target = reverse("accounts_2fa_verify")
+                return HttpResponseRedirect(f"{target}?{urlencode({'next': request.GET.get('next', '/')})}")
+            request.user = AnonymousUser()
         return self.get_response(request)
 
     def _admin(self, request, path):
