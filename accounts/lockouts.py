@@ -12,9 +12,10 @@ from axes.helpers import get_cool_off, get_failure_limit
 from axes.models import AccessAttempt
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -29,12 +30,15 @@ def lockout_response(request, original_response=None, credentials=None):
 
         logout(request)
     cool_off = get_cool_off(request)
-    return TemplateResponse(
+    # Rendered at once: axes also returns it from its middleware, after the view.
+    response = render(
         request,
         "accounts/locked_out.html",
         {"cool_off_minutes": int(cool_off.total_seconds() // 60) if cool_off else None},
         status=429,
     )
+    add_never_cache_headers(response)
+    return response
 
 
 def _check(request):
