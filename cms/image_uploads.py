@@ -11,8 +11,6 @@ upload path: add, multiple add, chooser upload and replacing the file.
 import re
 
 from django.core.exceptions import ValidationError
-from django.utils.text import capfirst
-from django.utils.translation import gettext_lazy
 from PIL import Image
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
@@ -35,4 +33,11 @@ class LimitedImageField(WagtailImageField):
 
 
 class LimitedImageForm(BaseImageForm):
-    file = LimitedImageField(label=capfirst(gettext_lazy("file")))
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("file")
+        if field is not None:
+            # Same label, widget and requiredness; the limits are read from the settings now.
+            self.fields["file"] = LimitedImageField(
+                label=field.label, widget=field.widget, required=field.required
+            )
