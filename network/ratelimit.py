@@ -7,12 +7,15 @@ sends the form again does not use up the limit.
 """
 
 import hashlib
+import logging
 import time
 
 from django.core.cache import cache
 
 from accounts.client_address import client_ip
 from network import conf
+
+logger = logging.getLogger(__name__)
 
 
 def _key(request, scope, window):
@@ -24,15 +27,22 @@ def _key(request, scope, window):
 def exceeded(request, scope="request-form", limit=None):
     """True when the client has used up ``limit`` = (count, seconds) in the current window."""
     allowed, window = limit or conf.rate_limit()
-    return (cache.get(_key(request, scope, window)) or 0) >= allowed
+    try:
+        return (cache.get(_key(request, scope, window)) or 0) >= allowed
+    except Exception:  # the cache (Redis) is down: the form keeps working, unlimited
+        logger.exception("Rate limit cache unavailable")
+        return False
 
 
 def record(request, scope="request-form", limit=None):
     """Count one accepted submission of the client."""
     _allowed, window = limit or conf.rate_limit()
     key = _key(request, scope, window)
-    cache.add(key, 0, timeout=window)
     try:
-        cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
+        cache.add(key, 0, timeout=window)
+        try:
+            cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, timeout=window)
+    except Exception:  # the cache (Redis) is down: the submission is saved all the same
+        logger.exception("Rate limit cache unavailable")

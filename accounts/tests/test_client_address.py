@@ -132,3 +132,21 @@ def test_login_lockout_uses_the_same_address(users, proxies):
     from axes.models import AccessAttempt
 
     assert list(AccessAttempt.objects.values_list("ip_address", flat=True)) == [ALICE]
+
+
+def test_rate_limit_does_not_turn_a_cache_failure_into_an_error(client, monkeypatch):
+    """Its cache (Redis) fails: the request is still accepted (and logged), no error page."""
+    from network import ratelimit
+
+    class Broken:
+        def __getattr__(self, name):
+            def fail(*args, **kwargs):
+                raise ConnectionError("redis down")
+
+            return fail
+
+    monkeypatch.setattr(ratelimit, "cache", Broken())
+    page = RequestFormPage.objects.get(locale__language_code="de", kind="mediator")
+    response = client.post(page.url, mediator_data("Alice"), REMOTE_ADDR=ALICE)
+    assert response.status_code == 302
+    assert MediatorRequest.objects.filter(name="Alice").exists()

@@ -97,3 +97,11 @@ def test_purge_refuses_negative_days(days):
     with pytest.raises(CommandError, match="0 or more"):
         call_command("purge_personal_data", "--days", days, stdout=io.StringIO())
     assert MediatorRequest.objects.filter(name="Heute gesendet").exists()
+
+
+def test_the_documented_demo_secret_is_the_one_the_loader_uses():
+    from accounts.demo import DEMO_TOTP_SECRET
+
+    base = Path(settings.BASE_DIR)
+    assert DEMO_TOTP_SECRET in (base / "README.md").read_text()
+    assert DEMO_TOTP_SECRET in (base / "accounts" / "README.md").read_text()

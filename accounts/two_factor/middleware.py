@@ -21,19 +21,35 @@ third-party page log an editor out while the session stayed alive on the server)
 
 from urllib.parse import urlencode
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
+from django.db.models import Exists, OuterRef, Q
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.urls import Resolver404, resolve, reverse
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from accounts.roles import second_factor_required
 from accounts.two_factor.devices import has_second_factor
 
 
 def needs_verification(user):
-    """True for a logged-in user who owes the second factor in this session."""
+    """True for a logged-in user who owes the second factor in this session (one query)."""
     if not user.is_authenticated or user.is_verified():
         return False
-    return has_second_factor(user) or second_factor_required(user)
+    groups = getattr(settings, "TWO_FACTOR_REQUIRED_GROUPS", [])
+    confirmed = {"user": OuterRef("pk"), "confirmed": True}
+    return (
+        get_user_model()
+        .objects.filter(pk=user.pk)
+        .filter(
+            Q(is_superuser=True)
+            | Q(groups__name__in=groups)
+            | Q(Exists(TOTPDevice.objects.filter(**confirmed)))
+            | Q(Exists(StaticDevice.objects.filter(**confirmed)))
+        )
+        .exists()
+    )
 
 
 def _is_frontend_login(path):
