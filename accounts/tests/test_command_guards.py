@@ -36,6 +36,11 @@ def test_demo_loader_runs_with_the_flag():
     out = io.StringIO()
     call_command("load_demo_content", "--allow-production", stdout=out)
     assert "Demo users" in out.getvalue()
+    # make run prints the public demo secret and the current codes with the users
+    from accounts.demo import DEMO_TOTP_SECRET
+
+    assert DEMO_TOTP_SECRET in out.getvalue()
+    assert "current code for manager" in out.getvalue()
 
 
 def test_production_settings_do_not_allow_demo_content():
