@@ -31,3 +31,25 @@ def users(db):
 
     User = get_user_model()
     return {u.username: u for u in User.objects.all()}
+
+
+# --- Two-factor login in tests (accounts/README.md) ---------------------------------
+# ``client.force_login(user)`` skips the password; here it also skips the second
+# factor: the session is marked as verified with the user's authenticator (the demo
+# loader gives admin and manager one; a user who must have one gets one here). Tests
+# of the real flow (password -> code -> admin) use ``client.post`` on the login and
+# code forms, or ``force_login(user, verified=False)``: accounts/tests/test_two_factor.py.
+@pytest.fixture(autouse=True)
+def _force_login_gives_the_second_factor(monkeypatch):
+    from django.test.client import ClientMixin
+
+    original = ClientMixin.force_login
+
+    def force_login(self, user, backend=None, verified=True):
+        original(self, user, backend or "django.contrib.auth.backends.ModelBackend")
+        if verified:
+            from accounts.testing import mark_session_verified
+
+            mark_session_verified(self, user)
+
+    monkeypatch.setattr(ClientMixin, "force_login", force_login)

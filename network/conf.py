@@ -13,10 +13,5 @@ def rate_limit():
     return tuple(getattr(settings, "NETWORK_REQUEST_RATE_LIMIT", (5, 3600)))
 
 
-def client_ip_header():
-    """The META key holding the client IP behind a proxy (e.g. "HTTP_X_REAL_IP"), or REMOTE_ADDR."""
-    return getattr(settings, "NETWORK_CLIENT_IP_HEADER", "REMOTE_ADDR")
-
-
 def extra_notification_recipients():
     return list(getattr(settings, "NETWORK_REQUEST_NOTIFY", []))

@@ -1,28 +1,48 @@
-"""A fixed-window rate limit per client IP, kept in Django's cache (no cookie needed)."""
+"""A fixed-window rate limit per client address, kept in Django's cache (no cookie needed).
+
+The address comes from ``accounts.client_address`` (``TRUSTED_PROXY_COUNT``), the
+same as for the login throttling. The request forms count *accepted*
+submissions only (``record`` after saving): a visitor who mistypes a field and
+sends the form again does not use up the limit.
+"""
 
 import hashlib
+import logging
 import time
 
 from django.core.cache import cache
 
+from accounts.client_address import client_ip
 from network import conf
 
-
-def client_ip(request):
-    value = request.META.get(conf.client_ip_header()) or request.META.get("REMOTE_ADDR", "")
-    return value.split(",")[0].strip()
+logger = logging.getLogger(__name__)
 
 
-def hit(request, scope="request-form"):
-    """Count one attempt; True while the client is within the limit."""
-    limit, window = conf.rate_limit()
-    # Hash the IP: the cache never holds the address itself.
+def _key(request, scope, window):
+    # Hash the address: the cache never holds the address itself.
     ip_hash = hashlib.sha256(client_ip(request).encode()).hexdigest()[:32]
-    key = f"network:ratelimit:{scope}:{ip_hash}:{int(time.time() // window)}"
-    cache.add(key, 0, timeout=window)
+    return f"network:ratelimit:{scope}:{ip_hash}:{int(time.time() // window)}"
+
+
+def exceeded(request, scope="request-form", limit=None):
+    """True when the client has used up ``limit`` = (count, seconds) in the current window."""
+    allowed, window = limit or conf.rate_limit()
     try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
-        count = 1
-    return count <= limit
+        return (cache.get(_key(request, scope, window)) or 0) >= allowed
+    except Exception:  # the cache (Redis) is down: the form keeps working, unlimited
+        logger.exception("Rate limit cache unavailable")
+        return False
+
+
+def record(request, scope="request-form", limit=None):
+    """Count one accepted submission of the client."""
+    _allowed, window = limit or conf.rate_limit()
+    key = _key(request, scope, window)
+    try:
+        cache.add(key, 0, timeout=window)
+        try:
+            cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, timeout=window)
+    except Exception:  # the cache (Redis) is down: the submission is saved all the same
+        logger.exception("Rate limit cache unavailable")

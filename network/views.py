@@ -25,7 +25,7 @@ def request_form(page, request):
     status = 200
     if request.method == "POST":
         form = form_class(request.POST)
-        if not ratelimit.hit(request):
+        if ratelimit.exceeded(request):
             # The entered values stay in the form; nothing is stored.
             form.rate_limited = True
             status = 429
@@ -35,6 +35,7 @@ def request_form(page, request):
             submission = form.save(commit=False)
             submission.site_language = translation.get_language() or page.locale.language_code
             submission.save()
+            ratelimit.record(request)
             notify_managers(submission, admin_url_name)
             return HttpResponseRedirect(page.url + page.reverse_subpage("sent"))
         else:

@@ -242,3 +242,119 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# --- Accounts and abuse (accounts/README.md): client address, login throttling, ---
+# --- two-factor login, security headers, upload limits ---------------------------
+import datetime  # noqa: E402
+
+INSTALLED_APPS += [  # noqa: F405
+    "accounts",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "csp",
+]
+# The client address: how many reverse proxies of ours add to X-Forwarded-For
+# (0 = the connection's REMOTE_ADDR). Login throttling and the form rate limit use it.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+MIDDLEWARE.insert(  # noqa: F405
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,  # noqa: F405
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+)
+MIDDLEWARE.insert(  # noqa: F405
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,  # noqa: F405
+    "django_otp.middleware.OTPMiddleware",
+)
+MIDDLEWARE.insert(  # noqa: F405
+    MIDDLEWARE.index("django_otp.middleware.OTPMiddleware") + 1,  # noqa: F405
+    "accounts.two_factor.middleware.SecondFactorMiddleware",
+)
+MIDDLEWARE += [  # noqa: F405
+    "accounts.security_headers.ContentSecurityPolicyMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Login throttling (django-axes): a username from one address is locked out after
+# LOGIN_FAILURE_LIMIT failed passwords or second-factor codes, for LOGIN_COOLOFF_MINUTES.
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "accounts.client_address.client_ip"
+AXES_LOCKOUT_CALLABLE = "accounts.lockouts.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ADMIN = False  # Django's admin is not mounted; managers use the Wagtail admin view.
+AXES_DISABLE_ACCESS_LOG = True  # no log of successful logins (personal data we do not need)
+AXES_VERBOSE = False
+# Password-reset e-mails per client address: (count, seconds).
+PASSWORD_RESET_RATE_LIMIT = (int(os.environ.get("PASSWORD_RESET_LIMIT_PER_HOUR", "5")), 3600)
+
+# Two-factor login (django-otp): required for these groups and for superusers,
+# offered to everyone else (accounts/two_factor/).
+TWO_FACTOR_REQUIRED_GROUPS = ["Integrationsmanagement"]
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME  # noqa: F405
+# Demo TOTP secrets may only be created where demo content may be loaded.
+DEMO_CONTENT_ALLOWED = False
+
+# Content-Security-Policy (django-csp). Public pages: our own scripts and styles only,
+# never inline. The Wagtail admin gets ADMIN_CONTENT_SECURITY_POLICY (see
+# accounts/security_headers.py for why it is looser).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "object-src": ["'none'"],
+        "frame-src": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+    }
+}
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "media-src": ["'self'"],
+    "object-src": ["'none'"],
+    "frame-src": ["'self'"],
+    "frame-ancestors": ["'self'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+}
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
+
+# Image uploads: at most this many pixels and bytes (a 11000×11000 image cost
+# 235 MB per thumbnail); larger uploads get a message instead of an error page.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("WAGTAILIMAGES_MAX_IMAGE_PIXELS", "40000000"))
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(os.environ.get("WAGTAILIMAGES_MAX_UPLOAD_SIZE", str(10 * 1024 * 1024)))
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.image_uploads.LimitedImageForm"

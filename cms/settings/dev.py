@@ -11,3 +11,5 @@ EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.conso
 ALLOWED_HOSTS = ["*"] if not os.environ.get("ALLOWED_HOSTS") else ALLOWED_HOSTS  # noqa: F405
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 WHITENOISE_AUTOREFRESH = True
+# The demo loader may run (it creates accounts with public passwords and TOTP secrets).
+DEMO_CONTENT_ALLOWED = True

@@ -13,3 +13,4 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 MEDIA_ROOT = Path(os.environ.get("TEST_MEDIA_ROOT", "/tmp/beckum-test-media"))  # noqa: F405, S108
 ALLOWED_HOSTS = ["*"]
 WHITENOISE_AUTOREFRESH = True
+DEMO_CONTENT_ALLOWED = True

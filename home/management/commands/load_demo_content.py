@@ -1,6 +1,7 @@
 """Load the demo guide content and the demo users (idempotent)."""
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from wagtail import hooks
 
 from home.demo.loader import DemoLoader
@@ -12,8 +13,19 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--no-users", action="store_true", help="Do not create the demo users.")
+        parser.add_argument(
+            "--allow-production",
+            action="store_true",
+            help="Run even with production settings (creates accounts with public passwords).",
+        )
 
     def handle(self, *args, **options):
+        # DEMO_CONTENT_ALLOWED is on in the dev and test settings only (accounts/README.md).
+        if not getattr(settings, "DEMO_CONTENT_ALLOWED", False) and not options["allow_production"]:
+            raise CommandError(
+                "Refusing to load the demo content with these settings: it creates accounts with "
+                "public passwords and two-factor secrets. Use --allow-production if you really mean it."
+            )
         DemoLoader(stdout=self.stdout).load()
         # Apps load their own demo data through the ``load_demo_content`` hook:
         # fn(stdout), idempotent. Users and roles come last so that groups can

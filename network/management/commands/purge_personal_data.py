@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from network import conf
@@ -18,6 +18,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         days = options["days"] if options["days"] is not None else conf.retention_days()
+        if days < 0:
+            # A negative period would reach into the future and delete requests sent today.
+            raise CommandError(f"--days must be 0 or more, not {days}.")
         cutoff = timezone.now() - datetime.timedelta(days=days)
         total = 0
         for model in (MediatorRequest, MentorshipRequest):
