@@ -31,7 +31,8 @@ BEGIN
   FOR r IN SELECT tablename FROM pg_tables WHERE schemaname = current_schema() LOOP
     EXECUTE format('DROP TABLE IF EXISTS %I CASCADE', r.tablename);
   END LOOP;
-  FOR r IN SELECT sequence_name FROM information_schema.sequences WHERE sequence_schema = current_schema() LOOP
+  FOR r IN SELECT sequence_name FROM information_schema.sequences
+           WHERE sequence_schema = current_schema() LOOP
     EXECUTE format('DROP SEQUENCE IF EXISTS %I CASCADE', r.sequence_name);
   END LOOP;
 END

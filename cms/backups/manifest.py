@@ -49,7 +49,9 @@ def applied_migrations():
 def unknown_migrations(applied):
     """Migrations recorded in the archive that this code does not have (a newer version made it)."""
     known = set(MigrationLoader(None, ignore_no_migrations=True).disk_migrations)
-    return sorted(f"{app}.{name}" for app, names in applied.items() for name in names if (app, name) not in known)
+    return sorted(
+        f"{app}.{name}" for app, names in applied.items() for name in names if (app, name) not in known
+    )
 
 
 def package_version(name):

@@ -23,14 +23,24 @@ def take():
     return {
         "pages": list(
             Page.objects.order_by("pk").values_list(
-                "pk", "locale__language_code", "url_path", "title", "live", "alias_of_id", "latest_revision_id"
+                "pk",
+                "locale__language_code",
+                "url_path",
+                "title",
+                "live",
+                "alias_of_id",
+                "latest_revision_id",
             )
         ),
         "page_restrictions": list(
-            PageViewRestriction.objects.order_by("pk").values_list("page_id", "restriction_type", "groups__name")
+            PageViewRestriction.objects.order_by("pk").values_list(
+                "page_id", "restriction_type", "groups__name"
+            )
         ),
         "offers": list(
-            Offer.objects.order_by("pk").values_list("pk", "locale__language_code", "title", "live", "valid_until")
+            Offer.objects.order_by("pk").values_list(
+                "pk", "locale__language_code", "title", "live", "valid_until"
+            )
         ),
         "organisations": list(Organisation.objects.order_by("pk").values_list("pk", "name", "live")),
         "documents": [
@@ -41,7 +51,9 @@ def take():
             CollectionViewRestriction.objects.order_by("pk").values_list("collection__name", "groups__name")
         ),
         "users": list(
-            User.objects.order_by("pk").values_list("username", "password", "email", "is_active", "groups__name")
+            User.objects.order_by("pk").values_list(
+                "username", "password", "email", "is_active", "groups__name"
+            )
         ),
         "search_entries": list(
             SearchEntry.objects.order_by("model", "object_id").values_list(

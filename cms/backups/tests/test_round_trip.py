@@ -130,3 +130,17 @@ def test_restore_refuses_a_database_that_is_not_empty_without_overwrite(tmp_path
 
     call_command("restore", str(path), "--overwrite", "--no-reindex", stdout=io.StringIO())
     assert snapshot.take() == before
+
+
+def test_backup_command_deletes_archives_past_the_retention(tmp_path):
+    from datetime import UTC, datetime, timedelta
+
+    from cms.backups.archive import archive_name
+
+    old = tmp_path / archive_name(datetime.now(UTC) - timedelta(days=20))
+    old.write_bytes(b"old archive")
+    out = io.StringIO()
+    call_command("backup", "--dir", str(tmp_path), "--keep-days", "14", stdout=out)
+    assert not old.exists()
+    assert f"Deleted old backup {old.name}" in out.getvalue()
+    assert len(list(tmp_path.glob("beckum-backup-*.tar.gz"))) == 1
