@@ -25,9 +25,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from django.conf import settings
 from django.core.cache import cache
-from django.core.files.storage import default_storage
-from django.db import connection
+from django.core.files.storage import storages
+from django.db import DatabaseError, connection
 
 from . import database, manifest, media
 
@@ -108,7 +109,7 @@ def create(directory):
             },
             "migrations": manifest.applied_migrations(),
             "counts": manifest.counts(),
-            "media": {"storage": type(default_storage._wrapped).__name__, "files": len(names)},
+            "media": {"storage": type(storages["default"]).__name__, "files": len(names)},
         }
         make_info = _tarinfo(created)
         fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -179,7 +180,13 @@ def check_restorable(info, overwrite):
             f"{info['app'].get('commit') or 'unknown'}); these migrations are unknown here: "
             f"{', '.join(unknown[:5])}{' …' if len(unknown) > 5 else ''}. Deploy that version first."
         )
-    tables = database.table_count()
+    try:
+        tables = database.table_count()
+    except DatabaseError as error:
+        raise BackupError(
+            f"Cannot open the database {connection.settings_dict['NAME']!s} ({error}). "
+            "Create it (PostgreSQL: createdb) and check DATABASE_URL, then run the restore again."
+        ) from error
     if tables and not overwrite:
         raise BackupError(
             f"The database {connection.settings_dict['NAME']!s} is not empty ({tables} tables). "
@@ -223,12 +230,21 @@ def restore(path, overwrite=False, reindex=True, stdout=None):
     notes = _forget_cached_state()
     notes += _verify(info, media_files)
     if reindex:
-        from django.core.management import call_command
-
-        call_command("rebuild_search_text", stdout=stdout or io.StringIO())
+        _rebuild_search_index(stdout or io.StringIO())
     return Result(
         path=path, manifest=info, seconds=time.monotonic() - started, media_bytes=media_bytes, notes=notes
     )
+
+
+def _rebuild_search_index(stdout):
+    """The public search index always; Wagtail's own index too when it lives outside the database."""
+    from django.core.management import call_command
+
+    backend = settings.WAGTAILSEARCH_BACKENDS.get("default", {}).get("BACKEND", "")
+    if backend.endswith(".database"):
+        call_command("rebuild_search_text", stdout=stdout)  # Wagtail's index came back with the tables
+    else:
+        call_command("update_index", stdout=stdout)  # Wagtail's command, then rebuild_search_text
 
 
 def _forget_cached_state():
