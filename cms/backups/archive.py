@@ -231,6 +231,12 @@ def restore(path, overwrite=False, reindex=True, stdout=None):
     notes += _verify(info, media_files)
     if reindex:
         _rebuild_search_index(stdout or io.StringIO())
+        indexed = manifest.counts().get("search_entries")
+        if indexed != info["counts"].get("search_entries", indexed):
+            notes.append(
+                f"The rebuilt search index has {indexed} entries, the archive had "
+                f"{info['counts']['search_entries']}: check manage.py rebuild_search_text."
+            )
     return Result(
         path=path, manifest=info, seconds=time.monotonic() - started, media_bytes=media_bytes, notes=notes
     )
