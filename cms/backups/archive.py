@@ -29,6 +29,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.files.storage import storages
 from django.db import DatabaseError, connection
+from django.utils import translation
 
 from . import database, manifest, media
 
@@ -243,14 +244,19 @@ def restore(path, overwrite=False, reindex=True, stdout=None):
 
 
 def _rebuild_search_index(stdout):
-    """The public search index always; Wagtail's own index too when it lives outside the database."""
+    """The public search index always; Wagtail's own index too when it lives outside the database.
+
+    Under the default language, as from cron or a shell: the indexed text of some blocks is
+    translated with the active language (search.indexing), so a caller's language must not leak in.
+    """
     from django.core.management import call_command
 
     backend = settings.WAGTAILSEARCH_BACKENDS.get("default", {}).get("BACKEND", "")
-    if backend.endswith(".database"):
-        call_command("rebuild_search_text", stdout=stdout)  # Wagtail's index came back with the tables
-    else:
-        call_command("update_index", stdout=stdout)  # Wagtail's command, then rebuild_search_text
+    with translation.override(settings.LANGUAGE_CODE):
+        if backend.endswith(".database"):
+            call_command("rebuild_search_text", stdout=stdout)  # Wagtail's index came back with the tables
+        else:
+            call_command("update_index", stdout=stdout)  # Wagtail's command, then rebuild_search_text
 
 
 def _forget_cached_state():
