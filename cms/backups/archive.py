@@ -223,11 +223,18 @@ def restore(path, overwrite=False, reindex=True, stdout=None):
             database.restore(dump_path)
         except database.DatabaseToolError as error:
             raise BackupError(str(error)) from error
-    with tarfile.open(path, "r:gz") as tar:
-        for member in tar:
-            if member.isfile() and member.name.startswith(media.PREFIX):
-                media_bytes += media.restore_member(tar, member)
-                media_files += 1
+    try:
+        with tarfile.open(path, "r:gz") as tar:
+            for member in tar:
+                if member.isfile() and member.name.startswith(media.PREFIX):
+                    media_bytes += media.restore_member(tar, member)
+                    media_files += 1
+    except Exception as error:
+        # The database is restored already; the media storage (disk, bucket) failed.
+        raise BackupError(
+            f"The database was restored, but writing the media files stopped after {media_files} "
+            f"files: {error}. Fix the media storage and run the restore again with --overwrite."
+        ) from error
     notes = _forget_cached_state()
     notes += _verify(info, media_files)
     if reindex:

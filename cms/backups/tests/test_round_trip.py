@@ -148,3 +148,16 @@ def test_backup_command_deletes_archives_past_the_retention(tmp_path):
     assert not old.exists()
     assert f"Deleted old backup {old.name}" in out.getvalue()
     assert len(list(tmp_path.glob("beckum-backup-*.tar.gz"))) == 1
+
+
+def test_media_storage_failure_during_restore_says_what_to_do(tmp_path, monkeypatch):
+    path, _ = run_backup(tmp_path)
+    before = snapshot.take()
+
+    def storage_down(tar, member, storage=None):
+        raise OSError("bucket unreachable")
+
+    monkeypatch.setattr("cms.backups.media.restore_member", storage_down)
+    with pytest.raises(CommandError, match="database was restored.*bucket unreachable.*--overwrite"):
+        call_command("restore", str(path), "--overwrite", "--no-reindex", stdout=io.StringIO())
+    assert snapshot.take() == before
