@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.password_reset import ThrottledPasswordResetView
+from cms.media_storage.views import rendition as media_rendition
 from cms.sitemap import sitemap
 
 urlpatterns = [
@@ -21,6 +22,9 @@ if settings.DEBUG:
 
     # Images only: documents are never served from MEDIA_URL (see README).
     urlpatterns += static(settings.MEDIA_URL + "images/", document_root=settings.MEDIA_ROOT / "images")
+
+# Image renditions read from the media storage on the site's own host (cms/media_storage).
+urlpatterns += [path("media/images/<path:name>", media_rendition, name="media_rendition")]
 
 # Each app's own views under the language prefix, before Wagtail's catch-all.
 urlpatterns += i18n_patterns(
