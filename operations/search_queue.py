@@ -25,7 +25,7 @@ def retry(limit=1000):
     """Redo queued writes; returns (done, failed)."""
     from search import elastic
 
-    from .search_backend import wagtail_backend
+    from .elasticsearch_backend import wagtail_backend
 
     elastic.reset()
     done = failed = 0
@@ -50,6 +50,8 @@ def _redo(update, elastic, backend):
     if update.target == "portal":
         from search.models import SearchEntry
 
+        if not elastic.is_configured():
+            return True  # Elasticsearch is no longer configured: nothing to write
         if update.action == "delete":
             return elastic.delete_entry(update.model, int(update.object_id), queue=False)
         entries = list(

@@ -211,7 +211,7 @@ def _failed(action, error):
 
 
 def is_down():
-    """True for ``RETRY_AFTER`` seconds after a failure (shared with operations.search_backend)."""
+    """True for ``RETRY_AFTER`` seconds after a failure (shared with operations.elasticsearch_backend)."""
     return time.monotonic() < _down_until
 
 

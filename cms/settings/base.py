@@ -276,7 +276,7 @@ if REDIS_URL:
 # Elasticsearch: short timeouts; failed index writes are queued (manage.py retry_search_index);
 # the admin search falls back to the database.
 if ELASTICSEARCH_URL:
-    WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = "operations.search_backend"
+    WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = "operations.elasticsearch_backend"
     WAGTAILSEARCH_BACKENDS["default"]["TIMEOUT"] = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))
 # E-mail: every message goes to the outbox table first and is sent after the commit (after the
 # response in a request); what fails stays queued for manage.py send_outbox.
@@ -289,3 +289,5 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 HEALTH_CHECK_TIMEOUT = float(os.environ.get("HEALTH_CHECK_TIMEOUT", "1"))
 LOGGING["filters"] = {"database_unavailable": {"()": "operations.errors.DatabaseUnavailableLogFilter"}}
 LOGGING["handlers"]["console"]["filters"] = ["database_unavailable"]
+# The Elasticsearch client logs a traceback per failed attempt; the fallbacks log one line.
+LOGGING.setdefault("loggers", {})["elastic_transport"] = {"level": "ERROR"}
