@@ -149,8 +149,19 @@ class FaultProxy:
 class Gunicorn:
     """``gunicorn cms.wsgi`` in a subprocess with the given environment; stderr kept for inspection."""
 
-    def __init__(self, env, port=None, settings="cms.settings.production", workers=1, log_path=None):
+    def __init__(
+        self,
+        env,
+        port=None,
+        settings="cms.settings.production",
+        workers=1,
+        log_path=None,
+        cwd=None,
+        ready_path=None,
+    ):
         self.port = port or free_port()
+        self.ready_path = ready_path or "/healthz"
+        self.cwd = Path(cwd or BASE_DIR)
         self.log_path = Path(
             log_path or tempfile.mkstemp(prefix=f"faultlab-gunicorn-{self.port}-", suffix=".log")[1]
         )
@@ -179,7 +190,7 @@ class Gunicorn:
                 "--timeout",
                 "30",
             ],
-            cwd=BASE_DIR,
+            cwd=self.cwd,
             env=full_env,
             stdout=self._log,
             stderr=subprocess.STDOUT,
@@ -192,7 +203,7 @@ class Gunicorn:
             if self.process.poll() is not None:
                 raise RuntimeError(f"gunicorn exited: {self.log()}")
             try:
-                self.get("/healthz", timeout=2)
+                self.get(self.ready_path, timeout=5)  # any answer: the worker is up
                 return
             except OSError:
                 time.sleep(0.2)
