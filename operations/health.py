@@ -13,7 +13,7 @@ from django.core.cache import cache
 from django.db import connections
 from django.http import JsonResponse
 from django.utils.cache import add_never_cache_headers
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 
 def _json(data, status=200):
@@ -24,7 +24,7 @@ def _json(data, status=200):
     return response
 
 
-@require_GET
+@require_safe
 def healthz(request):
     return _json({"status": "ok"})
 
@@ -97,7 +97,7 @@ class OutboxStale(Exception):
     """Mail has waited longer than OUTBOX_MAX_AGE_MINUTES: the mail server or the cron job is missing."""
 
 
-@require_GET
+@require_safe
 def readyz(request):
     """Each check once; those that need the database are skipped when it failed (no second timeout)."""
     results = {}

@@ -89,7 +89,10 @@ def _claim(queryset, now):
 
 
 def deliver(ids=None, limit=None):
-    """Send queued messages (the given ids, or all); returns (sent, failed). Never raises."""
+    """Send queued messages (the given ids, or all); returns (sent, failed). Never raises.
+
+    After the first failure the remaining messages are left queued (not counted as failed).
+    """
     try:
         now = timezone.now()
         queryset = OutboxMessage.objects.all()
@@ -104,6 +107,11 @@ def deliver(ids=None, limit=None):
     sent = failed = 0
     connection = None
     for message in OutboxMessage.objects.filter(pk__in=claimed):
+        if failed:
+            # The server failed once in this run: leave the rest for the next run instead of
+            # waiting one timeout per message.
+            OutboxMessage.objects.filter(pk=message.pk).update(locked_until=None)
+            continue
         try:
             if connection is None:
                 # The SMTP backend reads EMAIL_TIMEOUT: a hanging server costs that long, once.
@@ -111,7 +119,6 @@ def deliver(ids=None, limit=None):
             connection.send_messages([message.to_email_message(connection)])
         except Exception as error:
             failed += 1
-            connection = None
             OutboxMessage.objects.filter(pk=message.pk).update(
                 attempts=message.attempts + 1,
                 last_attempt_at=timezone.now(),

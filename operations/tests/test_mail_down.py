@@ -100,13 +100,17 @@ def test_request_is_stored_confirmed_and_the_notification_kept(
     assert not OutboxMessage.objects.exists()
 
 
-def test_send_outbox_keeps_what_still_fails(dead_mail_server):
-    OutboxMessage.objects.create(subject="Eins", body="x", from_email="a@b.example", to=["m@b.example"])
+def test_send_outbox_keeps_what_still_fails_and_waits_one_timeout_only(dead_mail_server):
+    for subject in ("Eins", "Zwei", "Drei"):
+        OutboxMessage.objects.create(subject=subject, body="x", from_email="a@b.example", to=["m@b.example"])
+    started = time.monotonic()
     with pytest.raises(SystemExit):
         call_command("send_outbox")
-    message = OutboxMessage.objects.get()
-    assert message.attempts == 1
-    assert message.locked_until is None
+    # EMAIL_TIMEOUT is 1 s: a hanging server is waited for once per run, not once per message.
+    assert time.monotonic() - started < 1.9
+    assert OutboxMessage.objects.count() == 3
+    assert sorted(OutboxMessage.objects.values_list("attempts", flat=True)) == [0, 0, 1]
+    assert not OutboxMessage.objects.filter(locked_until__isnull=False).exists()
 
 
 def test_delivery_waits_until_the_response_has_gone_out(settings, django_capture_on_commit_callbacks):
