@@ -70,8 +70,19 @@ def cookie_header(jar):
     return "; ".join(f"{k}={v}" for k, v in jar.items())
 
 
+def forget_rate_limit():
+    """Earlier bench runs count against the form's rate limit (5 an hour from 127.0.0.1)."""
+    import redis
+
+    client = redis.Redis.from_url(os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/4"))
+    keys = list(client.scan_iter("*network:ratelimit*"))
+    if keys:
+        client.delete(*keys)
+
+
 def post_request_form(port):
     """GET the Arabic mediator form, POST it; returns the POST's (status, seconds) and the next page."""
+    forget_rate_limit()
     status, head, body, _ = fetch(port, "/ar/sprachmittlung-anfragen/")
     if status != 200:
         return [("GET form", status, 0.0, h1(body))]
@@ -163,7 +174,7 @@ PUBLIC = ["/de/", "/ar/angebote/", "/fa/suche/?q=%D8%B2%D8%A8%D8%A7%D9%86", "/he
 
 
 def scenarios(database_url):
-    redis = "redis://127.0.0.1:6379/4"
+    redis = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/4")
     return [
         ("all up", {}, None, PUBLIC),
         ("Redis refusing", {"REDIS_URL": "redis://127.0.0.1:{closed}/4"}, None, PUBLIC),
