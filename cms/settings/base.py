@@ -280,7 +280,11 @@ if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS["default"]["TIMEOUT"] = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))
 # E-mail: every message goes to the outbox table first and is sent after the commit (after the
 # response in a request); what fails stays queued for manage.py send_outbox.
-OUTBOX_DELIVERY_BACKEND = EMAIL_BACKEND
+OUTBOX_DELIVERY_BACKEND = os.environ.get("OUTBOX_DELIVERY_BACKEND") or (
+    EMAIL_BACKEND
+    if EMAIL_BACKEND != "operations.outbox.OutboxEmailBackend"
+    else "django.core.mail.backends.smtp.EmailBackend"
+)
 EMAIL_BACKEND = "operations.outbox.OutboxEmailBackend"
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 OUTBOX_MAX_AGE_MINUTES = int(os.environ.get("OUTBOX_MAX_AGE_MINUTES", "30"))
