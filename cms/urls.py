@@ -34,3 +34,10 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
+
+# --- Faults and operations (operations/README.md): health checks, robots.txt, error pages ---
+urlpatterns = [path("", include("operations.urls")), *urlpatterns]
+handler400 = "operations.errors.bad_request"
+handler403 = "operations.errors.permission_denied"
+handler404 = "operations.errors.page_not_found"
+handler500 = "operations.errors.server_error"

@@ -1,11 +1,11 @@
 """Admin views, refusal of wrong-group access, home-page sections and demo data."""
 
-from django.template.response import TemplateResponse
 from django.utils import timezone
 from wagtail import hooks
 from wagtail.models import BaseViewRestriction
 
 from network.admin_viewsets import NetworkRequestsGroup
+from operations.errors import render_error
 
 
 @hooks.register("register_admin_viewset")
@@ -25,7 +25,8 @@ def _refuse_logged_in_wrong_group(request, get_restrictions):
     for restriction in get_restrictions():
         checked = restriction.restriction_type in (BaseViewRestriction.GROUPS, BaseViewRestriction.LOGIN)
         if checked and not restriction.accept_request(request):
-            response = TemplateResponse(request, "network/forbidden.html", {}, status=403)
+            # The same layout as every other error page (operations.errors), in the URL's language.
+            response = render_error(request, 403, template="network/forbidden.html")
             response["Cache-Control"] = "private, no-cache, no-store"
             return response
     return None

@@ -210,6 +210,19 @@ def _failed(action, error):
     logger.warning("Elasticsearch %s failed, using the database search: %s", action, error)
 
 
+def is_down():
+    """True for ``RETRY_AFTER`` seconds after a failure (shared with operations.elasticsearch_backend)."""
+    return time.monotonic() < _down_until
+
+
+def _queue(action, keys):
+    """Remember failed writes for ``manage.py retry_search_index`` (operations.search_queue)."""
+    from operations.search_queue import enqueue
+
+    for model, object_id in keys:
+        enqueue("portal", action, model, object_id)
+
+
 def reset():
     """Forget a recent failure (tests, management commands)."""
     global _down_until
@@ -253,10 +266,18 @@ def _public_ids(entries):
     return visible
 
 
-def index_entries(entries):
-    """Best effort: write the entries' documents; errors are logged, never raised."""
+def index_entries(entries, queue=True):
+    """Best effort: write the entries' documents; errors are logged and queued, never raised.
+
+    While the cluster is known to be down the write is queued without asking it,
+    so a save or publish waits for at most one timeout.
+    """
     es = client()
     if es is None or not entries:
+        return False
+    if is_down():
+        if queue:
+            _queue("index", [(entry.model, entry.object_id) for entry in entries])
         return False
     try:
         visible = _public_ids(entries)
@@ -269,12 +290,18 @@ def index_entries(entries):
         return True
     except Exception as error:
         _failed("indexing", error)
+        if queue:
+            _queue("index", [(entry.model, entry.object_id) for entry in entries])
         return False
 
 
-def delete_entry(model, object_id):
+def delete_entry(model, object_id, queue=True):
     es = client()
     if es is None:
+        return False
+    if is_down():
+        if queue:
+            _queue("delete", [(model, object_id)])
         return False
     try:
         es.delete_by_query(
@@ -286,6 +313,8 @@ def delete_entry(model, object_id):
         return True
     except Exception as error:
         _failed("delete", error)
+        if queue:
+            _queue("delete", [(model, object_id)])
         return False
 
 
@@ -303,7 +332,7 @@ def rebuild(stdout=None):
             es.indices.create(index=name, **index_body(language))
         entries = list(SearchEntry.objects.select_related("locale"))
         for start in range(0, len(entries), 500):
-            index_entries(entries[start : start + 500])
+            index_entries(entries[start : start + 500], queue=False)
         es.indices.refresh(index=index_name("*"))
         if stdout:
             stdout.write(f"Elasticsearch: {len(entries)} documents in {len(LANGUAGES)} indexes.")

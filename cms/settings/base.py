@@ -379,3 +379,55 @@ if AWS_STORAGE_BUCKET_NAME:
             "addressing_style": os.environ.get("AWS_S3_ADDRESSING_STYLE") or None,
         },
     }
+
+# --- Faults and operations (operations/README.md): every dependency may fail without a 500 ---
+INSTALLED_APPS += ["operations"]
+# The 503 of a database outage first (its process_exception sees every view error); the outbox's
+# after-response delivery next.
+MIDDLEWARE = [
+    "operations.middleware.ServiceUnavailableMiddleware",
+    "operations.outbox.OutboxDeliveryMiddleware",
+    *MIDDLEWARE,
+]
+# PostgreSQL: give up connecting after DB_CONNECT_TIMEOUT seconds (libpq's minimum is 2) and cancel
+# statements after DB_STATEMENT_TIMEOUT_MS (0: no limit); both answer the visitor with the 503 page.
+DB_CONNECT_TIMEOUT = int(os.environ.get("DB_CONNECT_TIMEOUT", "2"))
+DB_STATEMENT_TIMEOUT_MS = int(os.environ.get("DB_STATEMENT_TIMEOUT_MS", "10000"))
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    _db_options = DATABASES["default"].setdefault("OPTIONS", {})
+    _db_options.setdefault("connect_timeout", DB_CONNECT_TIMEOUT)
+    if DB_STATEMENT_TIMEOUT_MS > 0:
+        _db_options["options"] = (
+            f"{_db_options.get('options', '')} -c statement_timeout={DB_STATEMENT_TIMEOUT_MS}".strip()
+        )
+SERVICE_UNAVAILABLE_RETRY_AFTER = int(os.environ.get("SERVICE_UNAVAILABLE_RETRY_AFTER", "30"))
+# Redis: errors are logged and read as misses; short socket timeouts; not asked again for a while.
+if REDIS_URL:
+    CACHES["default"]["BACKEND"] = "operations.cache.ResilientRedisCache"
+    CACHES["default"]["OPTIONS"] = {
+        "socket_connect_timeout": float(os.environ.get("CACHE_SOCKET_TIMEOUT", "0.5")),
+        "socket_timeout": float(os.environ.get("CACHE_SOCKET_TIMEOUT", "0.5")),
+    }
+    CACHES["default"]["RETRY_AFTER"] = int(os.environ.get("CACHE_RETRY_AFTER", "10"))
+# Elasticsearch: short timeouts; failed index writes are queued (manage.py retry_search_index);
+# the admin search falls back to the database.
+if ELASTICSEARCH_URL:
+    WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = "operations.elasticsearch_backend"
+    WAGTAILSEARCH_BACKENDS["default"]["TIMEOUT"] = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))
+# E-mail: every message goes to the outbox table first and is sent after the commit (after the
+# response in a request); what fails stays queued for manage.py send_outbox.
+OUTBOX_DELIVERY_BACKEND = os.environ.get("OUTBOX_DELIVERY_BACKEND") or (
+    EMAIL_BACKEND
+    if EMAIL_BACKEND != "operations.outbox.OutboxEmailBackend"
+    else "django.core.mail.backends.smtp.EmailBackend"
+)
+EMAIL_BACKEND = "operations.outbox.OutboxEmailBackend"
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+OUTBOX_MAX_AGE_MINUTES = int(os.environ.get("OUTBOX_MAX_AGE_MINUTES", "30"))
+# Health checks answer plain HTTP from the load balancer (no HTTPS redirect).
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+HEALTH_CHECK_TIMEOUT = float(os.environ.get("HEALTH_CHECK_TIMEOUT", "1"))
+LOGGING["filters"] = {"database_unavailable": {"()": "operations.errors.DatabaseUnavailableLogFilter"}}
+LOGGING["handlers"]["console"]["filters"] = ["database_unavailable"]
+# The Elasticsearch client logs a traceback per failed attempt; the fallbacks log one line.
+LOGGING.setdefault("loggers", {})["elastic_transport"] = {"level": "ERROR"}

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from network import conf
 from network.models import MediatorRequest, MentorshipRequest
+from operations.models import OutboxMessage
 
 
 class Command(BaseCommand):
@@ -23,7 +24,8 @@ class Command(BaseCommand):
             raise CommandError(f"--days must be 0 or more, not {days}.")
         cutoff = timezone.now() - datetime.timedelta(days=days)
         total = 0
-        for model in (MediatorRequest, MentorshipRequest):
+        # Unsent e-mails hold addresses (and Wagtail's moderation mails names): same retention.
+        for model in (MediatorRequest, MentorshipRequest, OutboxMessage):
             old = model.objects.filter(created_at__lt=cutoff)
             count = old.count()
             if not options["dry_run"]:

@@ -1,0 +1,14 @@
+"""Admin: the unsent-mail panel on the dashboard of the integration management."""
+
+from wagtail import hooks
+
+from home.roles import is_manager
+
+from .models import OutboxMessage
+from .panels import UnsentMailPanel
+
+
+@hooks.register("construct_homepage_panels")
+def add_unsent_mail_panel(request, panels):
+    if is_manager(request.user) and OutboxMessage.objects.exists():
+        panels.append(UnsentMailPanel())
