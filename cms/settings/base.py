@@ -242,3 +242,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Access control of wagtail-localize's admin routes and of document releases (issue 9, holes 3 and 4).
+MIDDLEWARE += ["moderation.translation_access.TranslationAccessMiddleware"]
