@@ -12,7 +12,7 @@ from wagtail.models import TranslatableMixin
 
 from home.roles import is_manager, translator_locales, translator_only
 
-from . import translation_access_hooks, urls  # noqa: F401  (hooks of the translation editor)
+from . import document_release_admin, translation_access_hooks, urls  # noqa: F401  (their hooks)
 from .forms import RequestChangesForm
 from .models import comment_is_missing
 from .panels import MANAGER_PANELS, ChangesRequestedPanel

@@ -245,3 +245,4 @@ LOGGING = {
 
 # Access control of wagtail-localize's admin routes and of document releases (issue 9, holes 3 and 4).
 MIDDLEWARE += ["moderation.translation_access.TranslationAccessMiddleware"]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "moderation.document_forms.ReleaseGuardedDocumentForm"
