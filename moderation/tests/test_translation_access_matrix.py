@@ -378,7 +378,8 @@ def test_snippet_chooser_api_lists_only_the_users_scope(client, role_user, role,
 
 @pytest.mark.parametrize("role", ROLES)
 def test_snippet_chooser_api_detail_is_scoped(client, role_user, role):
-    other = Offer.objects.filter(organisation=_org("Caritasverband"), locale__language_code="en").first()
+    caritas = _org("Caritasverband").translation_key
+    other = Offer.objects.filter(organisation__translation_key=caritas, locale__language_code="en").first()
     client.force_login(role_user[role])
     url = reverse("wagtail_localize:snippets_api_detail", args=["offers", "offer", other.pk])
     response = client.get(url)
