@@ -213,3 +213,13 @@ def test_setup_roles_is_idempotent_for_pending_collections(users):
         assert sorted(restriction.groups.values_list("name", flat=True)) == sorted(
             ["Integrationsmanagement", child.name]
         )
+
+
+def test_admin_document_api_hides_waiting_documents_from_other_groups(client, users):
+    document = upload(client, "mitglied", users)
+    url = reverse("wagtailadmin_api:documents:listing") + "?limit=100"
+    for username, sees in (("mitglied", True), ("manager", True), ("uebersetzer", False)):
+        client.force_login(users[username])
+        response = client.get(url)
+        assert response.status_code == 200
+        assert (document.title in response.content.decode()) is sees, username

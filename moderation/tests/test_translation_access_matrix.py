@@ -440,3 +440,37 @@ def test_unknown_localize_route_is_managers_only():
 
     assert guard_for("wagtail_localize:some_future_view") is managers_only
     assert guard_for("wagtailadmin_home") is None
+
+
+# Restricted areas in every locale ------------------------------------------------------------
+def restricted_versions():
+    """The network area and both working-group areas in every locale other than German (aliases)."""
+    from network.models import NetworkAreaPage
+
+    german = [
+        *NetworkAreaPage.objects.filter(locale__language_code="de"),
+        *WorkingGroupPage.objects.filter(locale__language_code="de"),
+    ]
+    keys = [page.translation_key for page in german]
+    return list(Page.objects.filter(translation_key__in=keys).exclude(locale__language_code="de"))
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_restricted_areas_in_every_locale(client, role_user, role):
+    """wagtail-localize's alias editor ("translate this page") and its submit screen on every locale
+    version of the restricted areas: the integration management only. (Converting to an alias is
+    checked on the area's translation in the matrix; on an alias it is a 404 for everybody.)"""
+    pages = restricted_versions()
+    assert len({p.locale_id for p in pages}) == 6 and len(pages) >= 18
+    client.force_login(role_user[role])
+    for page in pages:
+        for url in (
+            reverse("wagtailadmin_pages:edit", args=[page.pk]),
+            reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
+        ):
+            response = client.get(url)
+            if role in ("manager", "admin"):
+                assert not refused(response), (url, response.status_code)
+            else:
+                assert refused(response), (role, url)
+                assert page.title not in response.content.decode()
