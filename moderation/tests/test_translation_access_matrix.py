@@ -474,3 +474,19 @@ def test_restricted_areas_in_every_locale(client, role_user, role):
             else:
                 assert refused(response), (role, url)
                 assert page.title not in response.content.decode()
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_locale_admin_and_script_catalogue(client, role_user, role):
+    """wagtail_localize.locales' admin (locale management) is the administrator's; the JavaScript
+    catalogue of interface strings is open to every admin user (it holds no content)."""
+    client.force_login(role_user[role])
+    german = Locale.objects.get(language_code="de")
+    for url in (
+        reverse("wagtaillocales:index"),
+        reverse("wagtaillocales:edit", args=[german.pk]),
+        reverse("wagtaillocales:delete", args=[german.pk]),
+    ):
+        response = client.get(url)
+        assert refused(response) is (role != "admin"), (role, url)
+    assert client.get(reverse("wagtail_localize:javascript_catalog")).status_code == 200
