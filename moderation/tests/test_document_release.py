@@ -224,3 +224,29 @@ def test_admin_document_api_hides_waiting_documents_from_other_groups(client, us
         response = client.get(url)
         assert response.status_code == 200
         assert (document.title in response.content.decode()) is sees, username
+
+
+def test_every_upload_route_lands_in_the_collection_awaiting_release(client, users):
+    """The multiple uploader and the chooser's upload form: a member's file waits too, even when the
+    public collection is posted by hand."""
+    client.force_login(users["mitglied"])
+    public = public_collection()
+    client.post(
+        reverse("wagtaildocs:add_multiple"),
+        {"files[]": SimpleUploadedFile("mehrfach.txt", CONTENT), "collection": public.pk},
+        HTTP_X_REQUESTED_WITH="XMLHttpRequest",
+    )
+    client.post(
+        reverse("wagtaildocs_chooser:create"),
+        {
+            "document-chooser-upload-title": "Aus dem Auswahldialog",
+            "document-chooser-upload-file": SimpleUploadedFile("auswahl.txt", CONTENT),
+            "document-chooser-upload-collection": public.pk,
+        },
+    )
+    uploaded = Document.objects.filter(uploaded_by_user=users["mitglied"])
+    assert uploaded.count() == 2
+    assert set(uploaded.values_list("collection__name", flat=True)) == {MEMBERS}
+    client.logout()
+    for document in uploaded:
+        assert login_url_redirect(client.get(serve_url(document)))
