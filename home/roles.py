@@ -109,9 +109,12 @@ COLLECTION_PERMS = {
         "delete_image",
         "choose_image",
     ],
-    MEMBERS: ["add_document", "choose_document", "add_image", "choose_image"],
+    MEMBERS: ["choose_document", "add_image", "choose_image"],
     "translators": ["choose_document", "choose_image"],
 }
+# Members' and translators' document uploads wait for release by the integration
+# management in their group's "Zur Freigabe" collection (moderation/document_release.py).
+PENDING_COLLECTION_PERMS = ["add_document", "choose_document"]
 WORKING_GROUP_COLLECTION_PERMS = ["add_document", "change_document", "choose_document"]
 
 
@@ -150,6 +153,13 @@ def _optional_model(label):
 
 def _restricted_paths():
     return [r.page.path for r in PageViewRestriction.objects.select_related("page")]
+
+
+def _pending_collections():
+    """{uploading group name: its "Zur Freigabe" collection} (created or repaired)."""
+    from moderation.document_release import setup_pending_collections
+
+    return setup_pending_collections()
 
 
 def member_sections(german):
@@ -236,7 +246,11 @@ def setup_roles():
     sections = member_sections(german) if german_home else []
     _sync_page_perms(members, [(page, MEMBER_PAGE_PERMS) for page in sections])
     shared_collection = public_collection()
-    _sync_collection_perms(members, [(shared_collection, COLLECTION_PERMS[MEMBERS])])
+    pending = _pending_collections()
+    _sync_collection_perms(
+        members,
+        [(shared_collection, COLLECTION_PERMS[MEMBERS]), (pending[MEMBERS], PENDING_COLLECTION_PERMS)],
+    )
     groups[MEMBERS] = members
 
     # Working groups: their own restricted area, published without moderation.
@@ -263,7 +277,13 @@ def setup_roles():
         )
         home = Page.objects.filter(depth=2, locale__language_code=code).first()
         _sync_page_perms(group, [(home, TRANSLATOR_PAGE_PERMS)] if home else [])
-        _sync_collection_perms(group, [(shared_collection, COLLECTION_PERMS["translators"])])
+        _sync_collection_perms(
+            group,
+            [
+                (shared_collection, COLLECTION_PERMS["translators"]),
+                (pending[group.name], PENDING_COLLECTION_PERMS),
+            ],
+        )
         groups[group.name] = group
 
     for dotted in APP_ROLE_FUNCTIONS:

@@ -11,12 +11,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
-from wagtail.snippets.permissions import user_can_edit_snippet_type
 from wagtail_localize.models import Translation
 
-from home.roles import is_manager, translator_locales, translator_only
+from home.roles import is_manager
 
 from . import coverage
+from .translation_access import may_translate
 from .translation_drafts import save_translation_revision
 
 CSV_COLUMNS = ["locale", "kind", "title", "status", "source_edit_url", "translation_edit_url"]
@@ -66,19 +66,7 @@ def _edit_url(instance):
 
 
 def _user_can_edit(user, instance):
-    if isinstance(instance, Page):
-        if translator_only(user) and instance.get_view_restrictions().exists():
-            return False
-        return instance.permissions_for_user(user).can_edit()
-    policy = getattr(getattr(instance, "snippet_viewset", None), "permission_policy", None)
-    if policy is not None:
-        allowed = policy.user_has_permission_for_instance(user, "change", instance)
-    else:
-        allowed = user_can_edit_snippet_type(user, type(instance))
-    if not allowed:
-        return False
-    locales = translator_locales(user)
-    return not translator_only(user) or instance.locale.language_code in locales
+    return may_translate(user, instance)
 
 
 def _locked_for(user, instance):
@@ -121,17 +109,3 @@ def submit_translation(request, translation_id):
         % {"language": translation.target_locale.get_display_name(), "title": str(instance)},
     )
     return redirect(edit_url)
-
-
-def convert_to_alias_guard(request, page_id):
-    """Converting a translation back into an alias replaces the live text at once: publishers only.
-
-    wagtail-localize's view only asks for the edit right, which translators and
-    members have; without this guard they could change a live page unmoderated.
-    """
-    from wagtail_localize.views.convert import convert_to_alias
-
-    page = get_object_or_404(Page, id=page_id)
-    if not page.permissions_for_user(request.user).can_publish():
-        raise PermissionDenied
-    return convert_to_alias(request, page_id)

@@ -12,7 +12,7 @@ from wagtail.models import TranslatableMixin
 
 from home.roles import is_manager, translator_locales, translator_only
 
-from . import urls, views
+from . import document_release_admin, translation_access_hooks, urls  # noqa: F401  (their hooks)
 from .forms import RequestChangesForm
 from .models import comment_is_missing
 from .panels import MANAGER_PANELS, ChangesRequestedPanel
@@ -22,9 +22,6 @@ from .panels import MANAGER_PANELS, ChangesRequestedPanel
 def register_admin_urls():
     return [
         path("moderation/", include((urls.admin_urlpatterns, "moderation"), namespace="moderation")),
-        # Same address as wagtail-localize's view, registered first (this app comes before
-        # wagtail_localize in INSTALLED_APPS), so that every request passes the guard.
-        path("localize/page/<int:page_id>/convert_to_alias/", views.convert_to_alias_guard),
     ]
 
 

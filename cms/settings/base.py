@@ -431,3 +431,6 @@ LOGGING["filters"] = {"database_unavailable": {"()": "operations.errors.Database
 LOGGING["handlers"]["console"]["filters"] = ["database_unavailable"]
 # The Elasticsearch client logs a traceback per failed attempt; the fallbacks log one line.
 LOGGING.setdefault("loggers", {})["elastic_transport"] = {"level": "ERROR"}
+# Access control of wagtail-localize's admin routes and of document releases (issue 9, holes 3 and 4).
+MIDDLEWARE += ["moderation.translation_access.TranslationAccessMiddleware"]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "moderation.document_forms.ReleaseGuardedDocumentForm"

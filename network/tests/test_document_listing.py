@@ -1,8 +1,9 @@
 """Admin document listing and chooser: nobody sees another group's private document titles.
 
 Permissions on the root collection would reach every working group's private
-collection below it; members and translators therefore work in the
-"Öffentlich" collection only.
+collection below it; members and translators therefore choose in the
+"Öffentlich" collection and upload into their group's collection awaiting
+release (moderation/document_release.py).
 """
 
 import pytest
@@ -32,12 +33,14 @@ def test_document_titles_in_admin_listing_and_chooser(client_for, wg_documents, 
             assert (doc.title in body) is expected, (role, url, doc.title)
 
 
-def test_members_upload_into_the_public_collection(users):
-    """Members add and choose documents in exactly one collection: "Öffentlich"."""
+def test_members_upload_into_their_collection_awaiting_release(users):
+    """Members add documents only to "Zur Freigabe / Netzwerkmitglieder" (released by the integration
+    management, moderation/document_release.py) and choose from it and from "Öffentlich"."""
     from wagtail.documents.permissions import permission_policy
 
-    from home.roles import PUBLIC_COLLECTION
+    from home.roles import MEMBERS, PUBLIC_COLLECTION
 
-    for action in ("add", "choose"):
-        collections = permission_policy.collections_user_has_permission_for(users["mitglied"], action)
-        assert [c.name for c in collections] == [PUBLIC_COLLECTION], action
+    added = permission_policy.collections_user_has_permission_for(users["mitglied"], "add")
+    assert [c.name for c in added] == [MEMBERS]
+    chosen = permission_policy.collections_user_has_permission_for(users["mitglied"], "choose")
+    assert sorted(c.name for c in chosen) == sorted([PUBLIC_COLLECTION, MEMBERS])
