@@ -6,8 +6,11 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.sitemap import sitemap
+from network.privacy_dialog import set_privacy
 
 urlpatterns = [
+    # acl-admin (issue 9): the privacy dialog for managers only, with confirmation (before Wagtail's own).
+    path("admin/pages/<int:page_id>/privacy/", set_privacy, name="network_set_privacy"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),

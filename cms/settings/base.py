@@ -242,3 +242,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# --- acl-admin (issue 9): admin routes that name a page ask network.readers.may_read_page ---
+MIDDLEWARE += ["network.admin_page_guard.AdminPageReadGuard"]
