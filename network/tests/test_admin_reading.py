@@ -124,16 +124,29 @@ def assert_hidden(response, secrets, context):
             assert variant not in body, f"{context}: {secret!r} leaked ({response.status_code})"
 
 
-def assert_refused(response, role, secrets, context):
+def refusal_problems(response, role, secrets, context):
+    """(leaks, wrong statuses) of one response that should be a refusal."""
+    leaks = []
+    body = response.content.decode(errors="replace")
+    for secret in secrets:
+        if any(variant in body for variant in _variants(secret)):
+            leaks.append(f"{context}: {secret!r} leaked ({response.status_code})")
     expected = 302 if role == "anonymous" else 403
-    assert response.status_code == expected, f"{context}: status {response.status_code}, expected {expected}"
-    if role == "anonymous":
-        assert "/login/" in response["Location"], context
-    assert_hidden(response, secrets, context)
+    wrong = []
+    if response.status_code != expected or (role == "anonymous" and "/login/" not in response["Location"]):
+        wrong.append(f"{context}: status {response.status_code}, expected {expected}")
+    return leaks, wrong
 
 
 def _latest_revision(page):
     return page.latest_revision_id
+
+
+def _workflow_state(page):
+    from wagtail.models import WorkflowState
+
+    state = WorkflowState.objects.for_instance(page).first()
+    return state.pk if state else None
 
 
 def _earliest_revision(page):
@@ -170,6 +183,16 @@ PAGE_ROUTES = {
     "history_results": (lambda p: ("get", reverse("wagtailadmin_pages:history_results", args=[p.pk])), False),
     "workflow_history": (
         lambda p: ("get", reverse("wagtailadmin_pages:workflow_history", args=[p.pk])),
+        True,
+    ),
+    "workflow_history_detail": (
+        lambda p: (
+            _workflow_state(p)
+            and (
+                "get",
+                reverse("wagtailadmin_pages:workflow_history_detail", args=[p.pk, _workflow_state(p)]),
+            )
+        ),
         True,
     ),
     "usage": (lambda p: ("get", reverse("wagtailadmin_pages:usage", args=[p.pk])), True),
@@ -214,10 +237,13 @@ def _request(client, method, url):
 
 @pytest.mark.parametrize("route", list(PAGE_ROUTES))
 @pytest.mark.parametrize("role", ROLES)
-def test_page_routes(as_role, role, route):
+def test_page_routes(as_role, people, role, route):
+    if route == "workflow_history_detail":
+        _start_workflows(people["admin"])
     client = as_role(role)
     build, positive = PAGE_ROUTES[route]
     checked = 0
+    leaks, wrong = [], []
     for page, readers, secrets in restricted_pages():
         target = build(page)
         if not target:
@@ -230,8 +256,13 @@ def test_page_routes(as_role, role, route):
                 assert page.title in readable_text(response), context
                 checked += 1
             continue
-        assert_refused(_request(client, *target), role, secrets, context)
+        found_leaks, found_wrong = refusal_problems(_request(client, *target), role, secrets, context)
+        leaks += found_leaks
+        wrong += found_wrong
         checked += 1
+    # Leaks first: they are the point; a refusal with another status is the lesser fault.
+    assert not leaks, f"{len(leaks)} leaks, e.g. {leaks[:3]}"
+    assert not wrong, f"{len(wrong)} wrong statuses, e.g. {wrong[:3]}"
     if role in ("manager", "admin") and not positive:
         return
     assert checked, "the route was not checked at all"
@@ -253,12 +284,22 @@ def _homes():
     return list(Page.objects.filter(depth=2).select_related("locale"))
 
 
+def _start_workflows(admin):
+    """The German restricted pages wait for approval (aliases cannot), so workflow lists would name them."""
+    for page, _readers, _secrets in restricted_pages():
+        if page.alias_of_id is None:
+            specific = page.specific
+            specific.save_revision(user=admin)
+            specific.get_workflow().start(specific, admin)
+
+
 def _prepare_lists(people):
-    """Restricted pages are locked and have log entries, so that reports and history would list them."""
+    """Restricted pages are locked, in a workflow, with log entries: reports and history would list them."""
     admin = people["admin"]
     for page, _readers, _secrets in restricted_pages():
         Page.objects.filter(pk=page.pk).update(locked=True, locked_by=admin, locked_at=timezone.now())
         log(instance=page, action="wagtail.edit", user=admin)
+    _start_workflows(admin)
 
 
 LIST_ROUTES = {
