@@ -8,10 +8,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 from accounts.password_reset import ThrottledPasswordResetView
 from cms.media_storage.views import rendition as media_rendition
 from cms.sitemap import sitemap
+from network.privacy_dialog import set_privacy
 
 urlpatterns = [
     # Password reset limited per client address (accounts/password_reset.py); before the admin's own.
     path("admin/password_reset/", ThrottledPasswordResetView.as_view(), name="wagtailadmin_password_reset"),
+    # acl-admin (issue 9): the privacy dialog for managers only, with confirmation (before Wagtail's own).
+    path("admin/pages/<int:page_id>/privacy/", set_privacy, name="network_set_privacy"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),

@@ -7,6 +7,7 @@ class NetworkConfig(AppConfig):
     verbose_name = _("Network")
 
     def ready(self):
-        from network import restrictions
+        from network import reading_policy, restrictions
 
         restrictions.connect()
+        reading_policy.install()

@@ -113,3 +113,7 @@ def load_network_demo(stdout):
     from network.demo.loader import NetworkDemoLoader
 
     NetworkDemoLoader(stdout).load()
+
+
+# Restricted pages in the admin: chooser, convert alias (network/admin_reading_hooks.py).
+from network import admin_reading_hooks  # noqa: E402, F401

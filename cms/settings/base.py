@@ -434,3 +434,5 @@ LOGGING.setdefault("loggers", {})["elastic_transport"] = {"level": "ERROR"}
 # Access control of wagtail-localize's admin routes and of document releases (issue 9, holes 3 and 4).
 MIDDLEWARE += ["moderation.translation_access.TranslationAccessMiddleware"]
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "moderation.document_forms.ReleaseGuardedDocumentForm"
+# --- acl-admin (issue 9): admin routes that name a page ask network.readers.may_read_page ---
+MIDDLEWARE += ["network.admin_page_guard.AdminPageReadGuard"]

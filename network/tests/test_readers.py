@@ -43,3 +43,13 @@ def test_readable_pages_filters_what_may_not_be_read(users):
     # positive control: public guide pages stay
     assert readable.filter(locale__language_code="ar", depth=3).exists()
     assert readable_pages(users["admin"], everything).count() == everything.count()
+
+
+def test_readable_pages_costs_four_queries_once_per_user(users, django_assert_num_queries):
+    """Restrictions, their groups, unreadable paths, aliases in them; a second list in the request: none."""
+    translator = users["uebersetzer"]
+    translator._readers_group_ids = {g.pk for g in translator.groups.all()}
+    with django_assert_num_queries(4):
+        readable_pages(translator, Page.objects.all())
+    with django_assert_num_queries(0):
+        readable_pages(translator, Page.objects.filter(depth__gt=1))
