@@ -9,7 +9,7 @@ save in the admin; the database table is always written and is the fallback.
 import logging
 
 from django.db import connection, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from wagtail.search import index as wagtail_index
 
@@ -71,7 +71,10 @@ def build_entry(obj, search_type):
     """An unsaved SearchEntry for ``obj`` (not checked for visibility)."""
     locale = obj.locale
     language = language_of(locale.language_code)
-    title, lead, body = field_texts(obj, search_type)
+    # Block labels go through gettext: index them in the object's language, never in the
+    # language of whoever happens to publish (an Arabic admin publishing a German page).
+    with translation.override(locale.language_code):
+        title, lead, body = field_texts(obj, search_type)
     return SearchEntry(
         model=search_type.key,
         object_id=obj.pk,

@@ -432,7 +432,8 @@ LOGGING["handlers"]["console"]["filters"] = ["database_unavailable"]
 # The Elasticsearch client logs a traceback per failed attempt; the fallbacks log one line.
 LOGGING.setdefault("loggers", {})["elastic_transport"] = {"level": "ERROR"}
 # Access control of wagtail-localize's admin routes and of document releases (issue 9, holes 3 and 4).
-MIDDLEWARE += ["moderation.translation_access.TranslationAccessMiddleware"]
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "moderation.document_forms.ReleaseGuardedDocumentForm"
 # --- acl-admin (issue 9): admin routes that name a page ask network.readers.may_read_page ---
 MIDDLEWARE += ["network.admin_page_guard.AdminPageReadGuard"]
+# After the page guard: a restricted page is refused for reading (403) before any translation rule.
+MIDDLEWARE += ["moderation.translation_access.TranslationAccessMiddleware"]
