@@ -92,6 +92,8 @@ def violations(driver):
 
 def test_public_pages_show_no_csp_violation(live_url, browser):
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.expected_conditions import staleness_of
+    from selenium.webdriver.support.ui import WebDriverWait
 
     checked = 0
     for code in ("de", "ar"):
@@ -114,8 +116,18 @@ def test_public_pages_show_no_csp_violation(live_url, browser):
                 assert browser.find_elements(By.CSS_SELECTOR, "datalist"), url
             if "anfragen" in pattern or "patenschaft" in pattern:
                 # Sent back empty: the page with the error messages is clean too (nothing is stored).
-                browser.find_element(By.CSS_SELECTOR, "form[method=post] [type=submit]").click()
-                assert browser.find_elements(By.CSS_SELECTOR, "[name=csrfmiddlewaretoken]"), url
+                form = browser.find_element(By.CSS_SELECTOR, "form[method=post]")
+                form.find_element(By.CSS_SELECTOR, "[type=submit]").click()
+                # Wait for the answer to replace the page; reading it at once raced the navigation.
+                WebDriverWait(browser, 15).until(staleness_of(form))
+                # The form with its error messages comes back (the answer to an empty form).
+                WebDriverWait(browser, 20).until(
+                    lambda d: (
+                        d.execute_script("return document.readyState") == "complete"
+                        and d.find_elements(By.CSS_SELECTOR, "[name=csrfmiddlewaretoken]")
+                    ),
+                    message=f"no form came back from {url}",
+                )
                 assert browser.execute_script("return document.documentElement.lang") == code, url
             assert violations(browser) == [], url
             checked += 1
