@@ -91,8 +91,8 @@ def violations(driver):
 
 
 def test_public_pages_show_no_csp_violation(live_url, browser):
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.expected_conditions import staleness_of
     from selenium.webdriver.support.ui import WebDriverWait
 
     checked = 0
@@ -116,14 +116,14 @@ def test_public_pages_show_no_csp_violation(live_url, browser):
                 assert browser.find_elements(By.CSS_SELECTOR, "datalist"), url
             if "anfragen" in pattern or "patenschaft" in pattern:
                 # Sent back empty: the page with the error messages is clean too (nothing is stored).
-                form = browser.find_element(By.CSS_SELECTOR, "form[method=post]")
-                form.find_element(By.CSS_SELECTOR, "[type=submit]").click()
-                # Wait for the answer to replace the page; reading it at once raced the navigation.
-                WebDriverWait(browser, 15).until(staleness_of(form))
-                # The form with its error messages comes back (the answer to an empty form).
-                WebDriverWait(browser, 20).until(
+                # Mark the page, send the form, wait until a new page (the form with its
+                # error messages) has replaced the marked one: reading at once raced the navigation.
+                browser.execute_script("window.__before_submit = true")
+                browser.find_element(By.CSS_SELECTOR, "form[method=post] [type=submit]").click()
+                WebDriverWait(browser, 20, ignored_exceptions=(WebDriverException,)).until(
                     lambda d: (
-                        d.execute_script("return document.readyState") == "complete"
+                        not d.execute_script("return window.__before_submit === true")
+                        and d.execute_script("return document.readyState") == "complete"
                         and d.find_elements(By.CSS_SELECTOR, "[name=csrfmiddlewaretoken]")
                     ),
                     message=f"no form came back from {url}",
