@@ -22,9 +22,16 @@ $(STAMP): requirements.txt requirements-dev.txt
 
 install: $(STAMP)
 
-# .mo files are built, never committed: the .po files are the source.
-messages: install
+# .mo files are built, never committed: the .po files are the source. Rebuilt only when
+# a catalogue changed, so two `make test` runs side by side (.ci/run) never race on them.
+PO_FILES := $(wildcard locales/*/LC_MESSAGES/*.po)
+MO_STAMP := $(VENV)/.messages
+
+messages: $(MO_STAMP)
+
+$(MO_STAMP): $(STAMP) $(PO_FILES)
 	$(MANAGE) compilemessages --ignore=.venv -v0
+	touch $(MO_STAMP)
 
 makemessages: install
 	$(MANAGE) makemessages $(foreach l,de en ar fa uk ru tr,-l $(l)) --no-obsolete --no-location --ignore=.venv --ignore=bench --ignore=data
