@@ -15,7 +15,7 @@
 * The manager dashboard lists what waits (``waiting_documents``) with a
   release button (``release_document``, written to the audit log).
 
-``setup_pending_collections`` is called by ``home.roles.setup_roles``.
+``setup_pending_collections`` is called by ``portal.roles.setup_roles``.
 """
 
 from django.contrib.auth.models import Group
@@ -24,7 +24,7 @@ from wagtail.documents import get_document_model
 from wagtail.log_actions import log
 from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction
 
-from home.roles import MANAGERS, MEMBERS, WORKING_GROUPS, is_manager, public_collection
+from portal.roles import MANAGERS, MEMBERS, WORKING_GROUPS, is_manager, public_collection
 
 PENDING_COLLECTION = "Zur Freigabe"
 RELEASE_ACTION = "moderation.release_document"
@@ -32,7 +32,7 @@ RELEASE_ACTION = "moderation.release_document"
 
 def uploading_groups():
     """Groups whose uploads wait for release: network members and every translator group."""
-    from home.roles import translator_group_name, translator_languages
+    from portal.roles import translator_group_name, translator_languages
 
     return [MEMBERS, *(translator_group_name(code) for code in translator_languages())]
 

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Page
 from wagtail_localize.models import Translation
 
-from home.roles import is_manager
+from portal.roles import is_manager
 
 from . import coverage
 from .translation_access import may_translate

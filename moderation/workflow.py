@@ -1,6 +1,6 @@
 """The approval workflow "Freigabe durch das Integrationsmanagement", set up in code.
 
-``setup_workflow`` is idempotent: it is run by ``home.roles.setup_roles``
+``setup_workflow`` is idempotent: it is run by ``portal.roles.setup_roles``
 (demo loader, ``manage.py setup_roles``) and can be run again at any time.
 The workflow covers
 

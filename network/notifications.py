@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from home.roles import MANAGERS
 from network import conf
+from portal.roles import MANAGERS
 
 
 def manager_addresses():

@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from wagtail.permission_policies.base import BasePermissionPolicy
 
-from home.roles import MANAGERS
+from portal.roles import MANAGERS
 
 
 def is_manager(user):

@@ -37,9 +37,9 @@ from wagtail.admin.views.page_privacy import set_privacy as wagtail_set_privacy
 from wagtail.log_actions import log
 from wagtail.models import BaseViewRestriction, Page
 
-from home.roles import is_manager
 from network.admin_page_guard import refusal
 from network.notifications import manager_addresses
+from portal.roles import is_manager
 
 LOG_ACTION = "network.privacy_opened"
 

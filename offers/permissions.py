@@ -16,7 +16,7 @@ from django.contrib.auth.models import Group
 from django.db.models import Q
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from home.roles import MANAGERS, TRANSLATOR_PREFIX
+from portal.roles import MANAGERS, TRANSLATOR_PREFIX
 
 _CACHE_ATTR = "_offers_organisation_keys"
 

@@ -2,7 +2,7 @@
 
 from wagtail import hooks
 
-from home.roles import is_manager
+from portal.roles import is_manager
 
 from .models import OutboxMessage
 from .panels import UnsentMailPanel

@@ -8,7 +8,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from wagtail.models import GroupPagePermission, Page, WorkflowContentType, WorkflowPage
 
-from home.roles import (
+from moderation.models import ManagerApprovalTask
+from moderation.workflow import TASK_NAME, WORKFLOW_NAME, moderated_snippet_models
+from portal.roles import (
     MANAGERS,
     MEMBERS,
     WORKING_GROUPS,
@@ -16,8 +18,6 @@ from home.roles import (
     translator_group_name,
     translator_languages,
 )
-from moderation.models import ManagerApprovalTask
-from moderation.workflow import TASK_NAME, WORKFLOW_NAME, moderated_snippet_models
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,6 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.models import TranslatedPageMixin
 from network.choices import (
     APPOINTMENT_KINDS,
     LANGUAGES,
@@ -21,6 +20,7 @@ from network.choices import (
     REQUEST_FORM_KINDS,
     REQUEST_STATUSES,
 )
+from portal.pages import TranslatedPageMixin
 
 
 class BaseRequest(models.Model):

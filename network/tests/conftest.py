@@ -5,8 +5,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.documents import get_document_model
 
-from home.roles import MEMBERS, WORKING_GROUPS
 from network.models import NetworkAreaPage, WorkingGroupPage
+from portal.roles import MEMBERS, WORKING_GROUPS
 
 ROLES = ["anonymous", "mitglied", "ag-mitglied", "ag2-mitglied", "manager"]
 
@@ -44,7 +44,7 @@ def area(db):
 
 @pytest.fixture
 def wg_pages(db):
-    """[WG 1 page, WG 2 page] in German, in the order of home.roles.WORKING_GROUPS."""
+    """[WG 1 page, WG 2 page] in German, in the order of portal.roles.WORKING_GROUPS."""
     pages = {
         p.group.name: p
         for p in WorkingGroupPage.objects.filter(locale__language_code="de").select_related("group")

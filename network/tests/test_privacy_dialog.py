@@ -19,9 +19,9 @@ from django.core import mail
 from django.urls import reverse
 from wagtail.models import Page, PageLogEntry, PageViewRestriction
 
-from home.roles import MANAGERS, MEMBERS
 from network.models import NetworkAreaPage, WorkingGroupPage
 from network.privacy_dialog import LOG_ACTION
+from portal.roles import MANAGERS, MEMBERS
 
 pytestmark = pytest.mark.django_db
 

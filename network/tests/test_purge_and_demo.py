@@ -15,7 +15,6 @@ from django.test import override_settings
 from django.utils import timezone
 from django.utils.html import escape
 
-from home.roles import WORKING_GROUPS
 from network.models import (
     EventPage,
     InternalPage,
@@ -26,6 +25,7 @@ from network.models import (
     RequestFormPage,
     WorkingGroupPage,
 )
+from portal.roles import WORKING_GROUPS
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.models import TranslatedPageMixin
+from portal.pages import TranslatedPageMixin
 
 
 class OfferFinderPage(RoutablePageMixin, TranslatedPageMixin, Page):

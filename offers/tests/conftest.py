@@ -5,10 +5,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.users.models import UserProfile
 
-from home.roles import MANAGERS, MEMBERS
 from offers.factories import MembershipFactory, OfferFactory, OrganisationFactory
 from offers.models import Offer, OfferFinderPage, Organisation
 from offers.roles import grant_offer_permissions
+from portal.roles import MANAGERS, MEMBERS
 
 
 @pytest.fixture

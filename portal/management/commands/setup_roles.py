@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from home.roles import setup_roles
+from portal.roles import setup_roles
 
 
 class Command(BaseCommand):
