@@ -175,7 +175,7 @@ class OfferReviewPanel(DashboardPanel):
 def request_models():
     """Models of the network app that hold mediator and mentorship requests."""
     try:
-        config = apps.get_app_config("network")
+        config = apps.get_app_config("personal_requests")
     except LookupError:
         return []
     return [m for m in config.get_models() if m.__name__.endswith("Request") and not issubclass(m, Page)]

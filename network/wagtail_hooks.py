@@ -4,13 +4,7 @@ from django.utils import timezone
 from wagtail import hooks
 from wagtail.models import BaseViewRestriction
 
-from network.admin_viewsets import NetworkRequestsGroup
 from operations.errors import render_error
-
-
-@hooks.register("register_admin_viewset")
-def register_network_requests():
-    return NetworkRequestsGroup()
 
 
 def _refuse_logged_in_wrong_group(request, get_restrictions):
@@ -69,8 +63,9 @@ def network_home_section(page, request):
     """Latest public news, upcoming events and the request forms of the reader's locale (3 queries)."""
     from wagtail.models import Page
 
-    from network.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage, RequestFormPage
+    from network.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage
     from network.restrictions import public_pages
+    from personal_requests.models import RequestFormPage
 
     children = list(
         public_pages(Page.objects.child_of(page).live())

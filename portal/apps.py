@@ -4,6 +4,5 @@ from django.apps import AppConfig
 class PortalConfig(AppConfig):
     """The kernel every app builds on: page mixin and language context, roles, fields of action."""
 
-    default_auto_field = "django.db.models.BigAutoField"
     name = "portal"
     verbose_name = "Portal kernel"

@@ -96,7 +96,7 @@ MODEL_PERMS = {
 }
 # Every permission of these apps goes to the integration management
 # (mediator and mentorship requests, organisation memberships, ...).
-MANAGER_APPS = ["offers", "network"]
+MANAGER_APPS = ["offers", "personal_requests"]
 
 COLLECTION_PERMS = {
     MANAGERS: [

@@ -18,7 +18,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 
-from network.models import MediatorRequest
+from personal_requests.models import MediatorRequest
 
 pytestmark = pytest.mark.django_db
 

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "home",
     "offers",
     "network",
+    "personal_requests",
     "search",
     "moderation",
     "wagtail_localize",

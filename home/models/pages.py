@@ -32,7 +32,7 @@ class HomePage(TranslatedPageMixin, Page):
         "network.EventIndexPage",
         "network.NetworkAreaPage",
         "network.WorkingGroupPage",
-        "network.RequestFormPage",
+        "personal_requests.RequestFormPage",
         "offers.OfferFinderPage",
         "offers.OrganisationDirectoryPage",
     ]

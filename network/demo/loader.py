@@ -24,13 +24,11 @@ from network.models import (
     NetworkAreaPage,
     NewsIndexPage,
     NewsPage,
-    PoolMember,
-    PoolMemberLanguage,
-    RequestFormPage,
     WorkingGroupPage,
 )
 from network.models.events import BERLIN
 from network.restrictions import ensure_page_restriction, private_collection
+from personal_requests.models import PoolMember, PoolMemberLanguage, RequestFormPage
 from portal.roles import MANAGERS, MEMBERS, WORKING_GROUPS
 
 from . import content

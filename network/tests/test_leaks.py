@@ -17,7 +17,8 @@ from django.utils import translation
 from wagtail.fields import RichTextField
 from wagtail.models import Page, PageViewRestriction
 
-from network.models import InternalPage, MediatorRequest, NetworkAreaPage, NewsPage, WorkingGroupPage
+from network.models import InternalPage, NetworkAreaPage, NewsPage, WorkingGroupPage
+from personal_requests.models import MediatorRequest
 
 pytestmark = pytest.mark.django_db
 RESTRICTED_TYPES = (NetworkAreaPage, WorkingGroupPage, InternalPage)

@@ -15,16 +15,8 @@ from django.test import override_settings
 from django.utils import timezone
 from django.utils.html import escape
 
-from network.models import (
-    EventPage,
-    InternalPage,
-    MediatorRequest,
-    MentorshipRequest,
-    NewsPage,
-    PoolMember,
-    RequestFormPage,
-    WorkingGroupPage,
-)
+from network.models import EventPage, InternalPage, NewsPage, WorkingGroupPage
+from personal_requests.models import MediatorRequest, MentorshipRequest, PoolMember, RequestFormPage
 from portal.roles import WORKING_GROUPS
 
 pytestmark = pytest.mark.django_db

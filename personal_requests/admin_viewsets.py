@@ -10,9 +10,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from network.models import MediatorRequest, MentorshipRequest, PoolMember
-from network.panels import MatchingPoolPanel
-from network.permissions import ManagersOnlyPolicy
+from personal_requests.models import MediatorRequest, MentorshipRequest, PoolMember
+from personal_requests.panels import MatchingPoolPanel
+from personal_requests.permissions import ManagersOnlyPolicy
 
 CONTACT = MultiFieldPanel(
     [FieldPanel("name"), FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]), FieldPanel("message")],

@@ -10,7 +10,7 @@ class MatchingPoolPanel(Panel):
         super().__init__(*args, **kwargs)
 
     class BoundPanel(Panel.BoundPanel):
-        template_name = "network/admin/matching_pool_panel.html"
+        template_name = "personal_requests/admin/matching_pool_panel.html"
 
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)

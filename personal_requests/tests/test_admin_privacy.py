@@ -13,7 +13,7 @@ from django.urls import reverse
 from wagtail.search.index import class_is_indexed
 from wagtail.snippets.models import get_snippet_models
 
-from network.models import MediatorRequest, MentorshipRequest, PoolMember
+from personal_requests.models import MediatorRequest, MentorshipRequest, PoolMember
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from django.test import override_settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from network.models import MediatorRequest, MentorshipRequest, RequestFormPage
+from personal_requests.models import MediatorRequest, MentorshipRequest, RequestFormPage
 
 pytestmark = pytest.mark.django_db
 

@@ -5,9 +5,9 @@ import datetime
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from network import conf
-from network.models import MediatorRequest, MentorshipRequest
 from operations.models import OutboxMessage
+from personal_requests import conf
+from personal_requests.models import MediatorRequest, MentorshipRequest
 
 
 class Command(BaseCommand):

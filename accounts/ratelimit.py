@@ -13,7 +13,7 @@ import time
 from django.core.cache import cache
 
 from accounts.client_address import client_ip
-from network import conf
+from personal_requests import conf
 
 logger = logging.getLogger(__name__)
 

@@ -5,9 +5,10 @@ from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
-from network import conf, ratelimit
-from network.forms import MediatorRequestForm, MentorshipRequestForm
-from network.notifications import notify_managers
+from accounts import ratelimit
+from personal_requests import conf
+from personal_requests.forms import MediatorRequestForm, MentorshipRequestForm
+from personal_requests.notifications import notify_managers
 
 FORMS = {
     "mediator": (MediatorRequestForm, "mediator_requests:edit"),
@@ -44,7 +45,7 @@ def request_form(page, request):
         form = form_class()
     response = page.render(
         request,
-        template="network/request_form_page.html",
+        template="personal_requests/request_form_page.html",
         context_overrides={
             "form": form,
             "rate_limited": getattr(form, "rate_limited", False),
@@ -59,7 +60,7 @@ def request_form(page, request):
 def request_sent(page, request):
     return page.render(
         request,
-        template="network/request_sent.html",
+        template="personal_requests/request_sent.html",
         context_overrides={
             "retention_days": conf.retention_days(),
             "confirmation": _("Thank you. Your request has been sent."),

@@ -46,6 +46,7 @@ class PoolMember(ClusterableModel):
     ]
 
     class Meta:
+        db_table = "network_poolmember"  # the table kept its name when the model left network
         verbose_name = _("language mediator")
         verbose_name_plural = _("language-mediator pool")
         ordering = ["name"]
@@ -69,6 +70,7 @@ class PoolMemberLanguage(Orderable):
     panels = [FieldPanel("language"), FieldPanel("level")]
 
     class Meta(Orderable.Meta):
+        db_table = "network_poolmemberlanguage"  # the table kept its name when the model left network
         verbose_name = _("language")
         verbose_name_plural = _("languages")
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from network import conf
+from personal_requests import conf
 from portal.roles import MANAGERS
 
 

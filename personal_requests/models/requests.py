@@ -2,7 +2,7 @@
 
 Submissions are personal data: they are not indexed for search, not pages,
 not snippets (no chooser), and are visible in the admin only to the
-integration management (``network.permissions.ManagersOnlyPolicy``). They are
+integration management (``personal_requests.permissions.ManagersOnlyPolicy``). They are
 deleted after ``PERSONAL_DATA_RETENTION_DAYS`` by ``purge_personal_data``.
 """
 
@@ -58,7 +58,7 @@ class MediatorRequest(BaseRequest):
         help_text=_("The person confirmed that the appointment has no legal consequences."),
     )
     pool_member = models.ForeignKey(
-        "network.PoolMember",
+        "personal_requests.PoolMember",
         verbose_name=_("language mediator"),
         null=True,
         blank=True,
@@ -68,6 +68,7 @@ class MediatorRequest(BaseRequest):
     )
 
     class Meta(BaseRequest.Meta):
+        db_table = "network_mediatorrequest"  # the table kept its name when the model left network
         verbose_name = _("language-mediator request")
         verbose_name_plural = _("language-mediator requests")
 
@@ -92,6 +93,7 @@ class MentorshipRequest(BaseRequest):
     )
 
     class Meta(BaseRequest.Meta):
+        db_table = "network_mentorshiprequest"  # the table kept its name when the model left network
         verbose_name = _("mentorship request")
         verbose_name_plural = _("mentorship requests")
 
@@ -119,6 +121,7 @@ class RequestFormPage(RoutablePageMixin, TranslatedPageMixin, Page):
     subpage_types = []
 
     class Meta:
+        db_table = "network_requestformpage"  # the table kept its name when the model left network
         verbose_name = _("request form page")
         verbose_name_plural = _("request form pages")
 
@@ -127,12 +130,12 @@ class RequestFormPage(RoutablePageMixin, TranslatedPageMixin, Page):
 
     @path("")
     def form_view(self, request):
-        from network.views import request_form
+        from personal_requests.views import request_form
 
         return request_form(self, request)
 
     @path("sent/", name="sent")
     def sent_view(self, request):
-        from network.views import request_sent
+        from personal_requests.views import request_sent
 
         return request_sent(self, request)
