@@ -1,7 +1,8 @@
 """A fixed-window rate limit per client address, kept in Django's cache (no cookie needed).
 
 The address comes from ``accounts.client_address`` (``TRUSTED_PROXY_COUNT``), the
-same as for the login throttling. The request forms count *accepted*
+same as for the login throttling. Used by the password reset and the request forms
+(``personal_requests.views``), each with its own scope and limit. The request forms count *accepted*
 submissions only (``record`` after saving): a visitor who mistypes a field and
 sends the form again does not use up the limit.
 """
@@ -13,7 +14,6 @@ import time
 from django.core.cache import cache
 
 from accounts.client_address import client_ip
-from personal_requests import conf
 
 logger = logging.getLogger(__name__)
 
@@ -24,9 +24,9 @@ def _key(request, scope, window):
     return f"network:ratelimit:{scope}:{ip_hash}:{int(time.time() // window)}"
 
 
-def exceeded(request, scope="request-form", limit=None):
+def exceeded(request, scope, limit):
     """True when the client has used up ``limit`` = (count, seconds) in the current window."""
-    allowed, window = limit or conf.rate_limit()
+    allowed, window = limit
     try:
         return (cache.get(_key(request, scope, window)) or 0) >= allowed
     except Exception:  # the cache (Redis) is down: the form keeps working, unlimited
@@ -34,9 +34,9 @@ def exceeded(request, scope="request-form", limit=None):
         return False
 
 
-def record(request, scope="request-form", limit=None):
+def record(request, scope, limit):
     """Count one accepted submission of the client."""
-    _allowed, window = limit or conf.rate_limit()
+    _allowed, window = limit
     key = _key(request, scope, window)
     try:
         cache.add(key, 0, timeout=window)

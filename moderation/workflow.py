@@ -15,18 +15,14 @@ the working group may publish there directly (see README, "Roles").
 
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
-from wagtail.models import Page, Workflow, WorkflowContentType, WorkflowMixin, WorkflowPage, WorkflowTask
-from wagtail.snippets.models import get_snippet_models
+from wagtail.models import Page, Workflow, WorkflowContentType, WorkflowPage, WorkflowTask
+
+from portal.roles import moderated_snippet_models
 
 from .models import ManagerApprovalTask
 
 WORKFLOW_NAME = "Freigabe durch das Integrationsmanagement"
 TASK_NAME = "Prüfung durch das Integrationsmanagement"
-
-
-def moderated_snippet_models():
-    """Registered snippet models that can be sent through a workflow."""
-    return [model for model in get_snippet_models() if issubclass(model, WorkflowMixin)]
 
 
 def locale_home_pages():

@@ -38,8 +38,7 @@ from wagtail.log_actions import log
 from wagtail.models import BaseViewRestriction, Page
 
 from network.admin_page_guard import refusal
-from personal_requests.notifications import manager_addresses
-from portal.roles import is_manager
+from portal.roles import is_manager, manager_addresses
 
 LOG_ACTION = "network.privacy_opened"
 

@@ -61,11 +61,14 @@ def hide_documents_of_other_groups(documents, request):
 @hooks.register("home_page_sections")
 def network_home_section(page, request):
     """Latest public news, upcoming events and the request forms of the reader's locale (3 queries)."""
+    from django.apps import apps
     from wagtail.models import Page
 
     from network.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage
     from network.restrictions import public_pages
-    from personal_requests.models import RequestFormPage
+
+    # The request forms' links only; their app (personal data) sits above network.
+    RequestFormPage = apps.get_model("personal_requests", "RequestFormPage")  # noqa: N806
 
     children = list(
         public_pages(Page.objects.child_of(page).live())
@@ -100,6 +103,18 @@ def network_home_section(page, request):
         "events": events,
         "forms": forms,
     }
+
+
+@hooks.register("portal_member_section_types")
+def news_and_event_sections():
+    """Network members draft news and events under their index pages (portal/roles.py)."""
+    from wagtail.models import Page
+
+    from home.models import HomePage
+    from network.models import EventPage, NewsPage
+
+    parents = {m for model in (NewsPage, EventPage) for m in model.allowed_parent_page_models()}
+    return [m for m in parents if m not in (HomePage, Page)]
 
 
 # After the offers demo (order 0: organisations to relate), before the search index rebuild (1000).

@@ -8,7 +8,8 @@ from django.conf import settings
 from django.db.models import BooleanField, Case, Q, Value, When
 from django.utils import timezone
 
-from .models import Offer, Organisation
+from .models.offers import Offer
+from .models.organisations import Organisation
 
 
 def with_fallback(queryset, locale):

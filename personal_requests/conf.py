@@ -11,7 +11,3 @@ def retention_days():
 def rate_limit():
     """(submissions, seconds) allowed per client IP: NETWORK_REQUEST_RATE_LIMIT, default 5 per hour."""
     return tuple(getattr(settings, "NETWORK_REQUEST_RATE_LIMIT", (5, 3600)))
-
-
-def extra_notification_recipients():
-    return list(getattr(settings, "NETWORK_REQUEST_NOTIFY", []))

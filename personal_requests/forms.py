@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from personal_requests.models import MediatorRequest, MentorshipRequest
+from personal_requests.models.requests import MediatorRequest, MentorshipRequest
 
 HONEYPOT = "website"
 

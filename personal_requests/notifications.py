@@ -5,20 +5,12 @@ a link to the admin, where the data is protected by login and group.
 """
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from personal_requests import conf
-from portal.roles import MANAGERS
-
-
-def manager_addresses():
-    users = get_user_model().objects.filter(groups__name=MANAGERS, is_active=True).exclude(email="")
-    addresses = sorted({u.email for u in users} | set(conf.extra_notification_recipients()))
-    return addresses
+from portal.roles import manager_addresses
 
 
 def notify_managers(submission, url_name):

@@ -10,13 +10,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from wagtail.permission_policies.base import BasePermissionPolicy
 
-from portal.roles import MANAGERS
-
-
-def is_manager(user):
-    if not (user.is_authenticated and user.is_active):
-        return False
-    return user.is_superuser or user.groups.filter(name=MANAGERS).exists()
+from portal.roles import MANAGERS, is_manager
 
 
 class ManagersOnlyPolicy(BasePermissionPolicy):

@@ -10,6 +10,8 @@ from personal_requests import conf
 from personal_requests.forms import MediatorRequestForm, MentorshipRequestForm
 from personal_requests.notifications import notify_managers
 
+RATE_SCOPE = "request-form"
+
 FORMS = {
     "mediator": (MediatorRequestForm, "mediator_requests:edit"),
     "mentorship": (MentorshipRequestForm, "mentorship_requests:edit"),
@@ -26,7 +28,7 @@ def request_form(page, request):
     status = 200
     if request.method == "POST":
         form = form_class(request.POST)
-        if ratelimit.exceeded(request):
+        if ratelimit.exceeded(request, RATE_SCOPE, conf.rate_limit()):
             # The entered values stay in the form; nothing is stored.
             form.rate_limited = True
             status = 429
@@ -36,7 +38,7 @@ def request_form(page, request):
             submission = form.save(commit=False)
             submission.site_language = translation.get_language() or page.locale.language_code
             submission.save()
-            ratelimit.record(request)
+            ratelimit.record(request, RATE_SCOPE, conf.rate_limit())
             notify_managers(submission, admin_url_name)
             return HttpResponseRedirect(page.url + page.reverse_subpage("sent"))
         else:

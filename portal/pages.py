@@ -12,6 +12,51 @@ from django.utils.translation import get_language_info
 from wagtail.models import Page
 
 
+def text_direction(code):
+    return "rtl" if get_language_info(code)["bidi"] else "ltr"
+
+
+def locale_page(model, locale):
+    """The live public page of ``model`` in ``locale``, else in the default language (or None).
+
+    The one rule for "the offer finder of a locale" (offers, search).
+    """
+    pages = model.objects.live().public()
+    return (
+        pages.filter(locale=locale).first()
+        or pages.filter(locale__language_code=settings.LANGUAGE_CODE).first()
+    )
+
+
+def switcher_entry(code, name, url, current, translated):
+    """One entry of the language switcher in ``base.html``."""
+    return {
+        "code": code,
+        "name": name,
+        "url": url,
+        "current": current,
+        "translated": translated,
+        "dir": text_direction(code),
+    }
+
+
+def language_dict(current, switcher, canonical, source=None, alternates=(), x_default=None):
+    """The ``language`` of the base template: reader's and content's language, switcher, links."""
+    source = source or current
+    return {
+        "code": current,
+        "fallback": source != current,
+        "content_lang": source,
+        "content_dir": text_direction(source),
+        "source_name": settings.LANGUAGE_NAMES.get(source),
+        "reader_name": settings.LANGUAGE_NAMES.get(current),
+        "alternates": list(alternates),
+        "x_default": x_default,
+        "switcher": switcher,
+        "canonical": canonical,
+    }
+
+
 def locale_homes(page):
     """The home page of every locale, keyed by language code (one query)."""
     home_path = page.path[: Page.steplen * 2]
@@ -70,29 +115,15 @@ class TranslatedPageMixin:
             else:
                 url = None
             if url:
-                switcher.append(
-                    {
-                        "code": code,
-                        "name": name,
-                        "url": url,
-                        "current": code == current,
-                        "translated": translated,
-                        "dir": "rtl" if get_language_info(code)["bidi"] else "ltr",
-                    }
-                )
-        source_code = original.locale.language_code if fallback else current
-        return {
-            "code": current,
-            "fallback": fallback,
-            "content_lang": source_code,
-            "content_dir": "rtl" if get_language_info(source_code)["bidi"] else "ltr",
-            "source_name": settings.LANGUAGE_NAMES.get(source_code),
-            "reader_name": settings.LANGUAGE_NAMES.get(current),
-            "alternates": alternates,
-            "x_default": next((a["url"] for a in alternates if a["code"] == settings.LANGUAGE_CODE), None),
-            "switcher": switcher,
-            "canonical": (original if fallback else self).get_full_url(request),
-        }
+                switcher.append(switcher_entry(code, name, url, code == current, translated))
+        return language_dict(
+            current,
+            switcher,
+            canonical=(original if fallback else self).get_full_url(request),
+            source=original.locale.language_code if fallback else current,
+            alternates=alternates,
+            x_default=next((a["url"] for a in alternates if a["code"] == settings.LANGUAGE_CODE), None),
+        )
 
     def site_chrome(self, request):
         """Navigation and footer of the reader's locale: a fixed number of queries."""

@@ -3,11 +3,12 @@
 ``setup_roles`` (run by ``load_demo_content`` and by ``manage.py setup_roles``)
 creates the groups and sets their permissions to exactly what the tables below
 say: running it again after a change here adds what is new and removes what is
-no longer listed. It also sets up the approval workflow (``moderation.workflow``).
+no longer listed. Apps add to it through hooks (below); moderation sets up the
+approval workflow that way, so ``setup_roles`` is the one command for both.
 The role × action matrix is documented in ``moderation/README.md``.
 
-Content types of other apps are found at run time, so the roles work whether
-or not ``offers`` and ``network`` are installed yet:
+The kernel imports no app: content types of other apps are found at run time
+and apps add their parts through hooks:
 
 * snippet models with ``WorkflowMixin`` (offers, organisations, ...) get the
   snippet permissions below;
@@ -18,11 +19,10 @@ or not ``offers`` and ``network`` are installed yet:
 * a working group's area is every page whose view restriction names the group.
 """
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
-from django.utils.module_loading import import_string
+from wagtail import hooks
 from wagtail.models import (
     Collection,
     CollectionViewRestriction,
@@ -32,7 +32,9 @@ from wagtail.models import (
     Page,
     PageViewRestriction,
     TranslatableMixin,
+    WorkflowMixin,
 )
+from wagtail.snippets.models import get_snippet_models
 
 MANAGERS = "Integrationsmanagement"
 MEMBERS = "Netzwerkmitglieder"
@@ -74,9 +76,13 @@ SNIPPET_ACTIONS = {
     MANAGERS: ["add", "change", "delete", "publish", "lock", "unlock", "view"],
     MEMBERS: ["change", "view"],
 }
-# Apps that own snippet models refine the defaults afterwards (called when importable):
-# offers lets members add and delete their organisations' offers (offers/roles.py).
-APP_ROLE_FUNCTIONS = ["offers.roles.grant_offer_permissions"]
+# Apps refine the roles through hooks (the kernel imports no app; CONTRIBUTING.md, "Hooks"):
+# - "portal_member_section_types": fn() -> page models under which members draft
+#   (home: the fields of action; network: the parents of news and events);
+# - "portal_role_collections": fn() -> {group name: [(collection, codenames)]}
+#   (moderation: the "Zur Freigabe" collections of the uploading groups);
+# - "portal_after_setup_roles": fn(groups), after the groups are set
+#   (offers: members add and delete their organisations' offers; moderation: the workflow).
 # Translators may change translatable snippets, in their own locale only
 # (enforced by moderation.wagtail_hooks.keep_translators_in_their_locale).
 TRANSLATOR_SNIPPET_ACTIONS = ["change", "view"]
@@ -95,7 +101,7 @@ MODEL_PERMS = {
     ],
 }
 # Every permission of these apps goes to the integration management
-# (mediator and mentorship requests, organisation memberships, ...).
+# (mediator and mentorship requests, the mediator pool, organisation memberships, ...).
 MANAGER_APPS = ["offers", "personal_requests"]
 
 COLLECTION_PERMS = {
@@ -144,33 +150,29 @@ def _snippet_perms(models, actions):
     return perms
 
 
-def _optional_model(label):
-    try:
-        return apps.get_model(label)
-    except (LookupError, ValueError):
-        return None
-
-
 def _restricted_paths():
     return [r.page.path for r in PageViewRestriction.objects.select_related("page")]
 
 
-def _pending_collections():
-    """{uploading group name: its "Zur Freigabe" collection} (created or repaired)."""
-    from moderation.document_release import setup_pending_collections
+def moderated_snippet_models():
+    """Registered snippet models that can be sent through a workflow."""
+    return [model for model in get_snippet_models() if issubclass(model, WorkflowMixin)]
 
-    return setup_pending_collections()
+
+def _app_collections():
+    """{group name: [(collection, codenames)]} from the apps' "portal_role_collections" hooks."""
+    grants = {}
+    for fn in hooks.get_hooks("portal_role_collections"):
+        for name, pairs in fn().items():
+            grants.setdefault(name, []).extend(pairs)
+    return grants
 
 
 def member_sections(german):
     """German pages under which network members draft: fields of action, news, events."""
-    from home.models import GuideIndexPage, HomePage
-
-    models = {GuideIndexPage}
-    for label in ("network.NewsPage", "network.EventPage"):
-        model = _optional_model(label)
-        if model is not None:
-            models.update(m for m in model.allowed_parent_page_models() if m not in (HomePage, Page))
+    models = {m for fn in hooks.get_hooks("portal_member_section_types") for m in fn()}
+    if not models:
+        return []
     restricted = _restricted_paths()
     pages = Page.objects.filter(locale=german, depth__gte=3).type(*models).order_by("path")
     return [p for p in pages if not any(p.path.startswith(path) for path in restricted)]
@@ -219,8 +221,6 @@ def setup_roles():
     Page permissions need the locale home pages, so run it after the demo
     content (the demo loader does) or after creating the site by hand.
     """
-    from moderation.workflow import moderated_snippet_models, setup_workflow
-
     admin_access = _perm(ADMIN_ACCESS)
     root = Page.get_first_root_node()
     root_collection = Collection.get_first_root_node()
@@ -246,10 +246,9 @@ def setup_roles():
     sections = member_sections(german) if german_home else []
     _sync_page_perms(members, [(page, MEMBER_PAGE_PERMS) for page in sections])
     shared_collection = public_collection()
-    pending = _pending_collections()
+    app_collections = _app_collections()
     _sync_collection_perms(
-        members,
-        [(shared_collection, COLLECTION_PERMS[MEMBERS]), (pending[MEMBERS], PENDING_COLLECTION_PERMS)],
+        members, [(shared_collection, COLLECTION_PERMS[MEMBERS]), *app_collections.get(MEMBERS, [])]
     )
     groups[MEMBERS] = members
 
@@ -279,22 +278,12 @@ def setup_roles():
         _sync_page_perms(group, [(home, TRANSLATOR_PAGE_PERMS)] if home else [])
         _sync_collection_perms(
             group,
-            [
-                (shared_collection, COLLECTION_PERMS["translators"]),
-                (pending[group.name], PENDING_COLLECTION_PERMS),
-            ],
+            [(shared_collection, COLLECTION_PERMS["translators"]), *app_collections.get(group.name, [])],
         )
         groups[group.name] = group
 
-    for dotted in APP_ROLE_FUNCTIONS:
-        try:
-            refine = import_string(dotted)
-        except ImportError:
-            continue
-        refine()
-
-    if german_home:
-        setup_workflow(MANAGERS)
+    for fn in hooks.get_hooks("portal_after_setup_roles"):
+        fn(groups)
     return groups
 
 
@@ -305,7 +294,18 @@ def translator_locales(user):
 
 
 def is_manager(user):
-    return user.is_active and (user.is_superuser or user.groups.filter(name=MANAGERS).exists())
+    """The one rule: an active superuser or member of the Integrationsmanagement (anonymous: False)."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return user.is_superuser or user.groups.filter(name=MANAGERS).exists()
+
+
+def manager_addresses():
+    """E-mail addresses of the active integration management, plus ``NETWORK_REQUEST_NOTIFY``."""
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model().objects.filter(groups__name=MANAGERS, is_active=True).exclude(email="")
+    return sorted({u.email for u in users} | set(getattr(settings, "NETWORK_REQUEST_NOTIFY", [])))
 
 
 def translator_only(user):

@@ -216,11 +216,13 @@ def is_down():
 
 
 def _queue(action, keys):
-    """Remember failed writes for ``manage.py retry_search_index`` (operations.search_queue)."""
-    from operations.search_queue import enqueue
+    """Hand failed writes to the "search_write_failed" hooks (operations queues them for
+    ``manage.py retry_search_index``); search does not import operations."""
+    from wagtail import hooks
 
-    for model, object_id in keys:
-        enqueue("portal", action, model, object_id)
+    for fn in hooks.get_hooks("search_write_failed"):
+        for model, object_id in keys:
+            fn("portal", action, model, object_id)
 
 
 def reset():

@@ -1,4 +1,4 @@
-"""Requests for a language mediator or a mentorship, and the public form pages.
+"""Requests for a language mediator or a mentorship (the public form pages: ``form_page.py``).
 
 Submissions are personal data: they are not indexed for search, not pages,
 not snippets (no chooser), and are visible in the admin only to the
@@ -8,19 +8,13 @@ deleted after ``PERSONAL_DATA_RETENTION_DAYS`` by ``purge_personal_data``.
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Page
-from wagtail.search import index
 
 from network.choices import (
     APPOINTMENT_KINDS,
     LANGUAGES,
     MENTORSHIP_ROLES,
-    REQUEST_FORM_KINDS,
     REQUEST_STATUSES,
 )
-from portal.pages import TranslatedPageMixin
 
 
 class BaseRequest(models.Model):
@@ -103,39 +97,3 @@ class MentorshipRequest(BaseRequest):
             if self.created_at
             else self.get_role_display()
         )
-
-
-class RequestFormPage(RoutablePageMixin, TranslatedPageMixin, Page):
-    """A public form page: language-mediator request or mentorship request.
-
-    The form itself (labels, the legal-consequences notice, the confirmation) is
-    interface text, translated in every language even where the page is not.
-    """
-
-    kind = models.CharField(_("form"), max_length=12, choices=REQUEST_FORM_KINDS)
-    intro = models.TextField(_("introduction"), blank=True, help_text=_("What happens with the request."))
-
-    content_panels = Page.content_panels + [FieldPanel("kind"), FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    parent_page_types = ["home.HomePage"]
-    subpage_types = []
-
-    class Meta:
-        db_table = "network_requestformpage"  # the table kept its name when the model left network
-        verbose_name = _("request form page")
-        verbose_name_plural = _("request form pages")
-
-    def __str__(self):
-        return self.title
-
-    @path("")
-    def form_view(self, request):
-        from personal_requests.views import request_form
-
-        return request_form(self, request)
-
-    @path("sent/", name="sent")
-    def sent_view(self, request):
-        from personal_requests.views import request_sent
-
-        return request_sent(self, request)
