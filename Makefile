@@ -27,7 +27,7 @@ messages: install
 	$(MANAGE) compilemessages --ignore=.venv -v0
 
 makemessages: install
-	$(MANAGE) makemessages $(foreach l,de en ar fa uk ru tr,-l $(l)) --no-obsolete --no-location --ignore=.venv --ignore=bench --ignore=data
+	$(MANAGE) makemessages $(foreach l,$(shell $(PY) -c "from portal.languages import CODES; print(*CODES)"),-l $(l)) --no-obsolete --no-location --ignore=.venv --ignore=bench --ignore=data
 
 migrate: install
 	$(MANAGE) migrate --noinput -v0

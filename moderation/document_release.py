@@ -18,12 +18,12 @@
 ``setup_pending_collections`` is called by ``portal.roles.setup_roles``.
 """
 
-from django.contrib.auth.models import Group
 from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.log_actions import log
-from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction
 
+from network.restrictions import restrict
 from portal.roles import MANAGERS, MEMBERS, WORKING_GROUPS, is_manager, public_collection
 
 PENDING_COLLECTION = "Zur Freigabe"
@@ -37,19 +37,6 @@ def uploading_groups():
     return [MEMBERS, *(translator_group_name(code) for code in translator_languages())]
 
 
-def _restrict(collection, group_names):
-    """Exactly one GROUPS restriction on ``collection``, naming exactly ``group_names``."""
-    restrictions = list(collection.view_restrictions.all())
-    restriction = restrictions[0] if restrictions else None
-    for extra in restrictions[1:]:
-        extra.delete()
-    if restriction is None:
-        restriction = CollectionViewRestriction(collection=collection)
-    restriction.restriction_type = BaseViewRestriction.GROUPS
-    restriction.save()
-    restriction.groups.set([Group.objects.get_or_create(name=name)[0] for name in group_names])
-
-
 def _child(parent, name):
     existing = parent.get_children().filter(name=name).first()
     return existing or parent.add_child(name=name)
@@ -61,11 +48,11 @@ def setup_pending_collections():
     root = Collection.get_first_root_node()
     groups = uploading_groups()
     parent = _child(root, PENDING_COLLECTION)
-    _restrict(parent, [MANAGERS, *groups])
+    restrict(parent, [MANAGERS, *groups])
     children = {}
     for name in groups:
         child = _child(parent, name)
-        _restrict(child, [MANAGERS, name])
+        restrict(child, [MANAGERS, name])
         children[name] = child
     return children
 

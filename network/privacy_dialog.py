@@ -38,6 +38,7 @@ from wagtail.log_actions import log
 from wagtail.models import BaseViewRestriction, Page
 
 from network.admin_page_guard import refusal
+from portal.admin_urls import admin_edit_url
 from portal.roles import is_manager, manager_addresses
 
 LOG_ACTION = "network.privacy_opened"
@@ -133,7 +134,7 @@ def _notify_managers(request, page, effect):
     recipients = manager_addresses()
     if not recipients:
         return
-    url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("wagtailadmin_pages:edit", args=[page.pk])
+    url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + admin_edit_url(Page, page.pk)
     with translation.override(settings.LANGUAGE_CODE):
         subject = _("Privacy of a page changed: more people can read it")
         body = "\n".join(

@@ -1,6 +1,5 @@
 """Admin views, refusal of wrong-group access, home-page sections and demo data."""
 
-from django.utils import timezone
 from wagtail import hooks
 from wagtail.models import BaseViewRestriction
 
@@ -64,7 +63,7 @@ def network_home_section(page, request):
     from django.apps import apps
     from wagtail.models import Page
 
-    from network.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage
+    from network.models import EventIndexPage, NewsIndexPage, NewsPage
     from network.restrictions import public_pages
 
     # The request forms' links only; their app (personal data) sits above network.
@@ -84,15 +83,7 @@ def network_home_section(page, request):
     news = []
     if news_index:
         news = list(public_pages(NewsPage.objects.child_of(news_index).live()).order_by("-date", "-pk")[:3])
-    events = []
-    if event_index:
-        now = timezone.now()
-        for event in public_pages(EventPage.objects.child_of(event_index).live()):
-            following = event.next_occurrence(now)
-            if following:
-                event.next_start, event.next_end = following
-                events.append(event)
-        events = sorted(events, key=lambda e: e.next_start)[:3]
+    events = event_index.split_events()[0][:3] if event_index else []
     if not (news or events or forms):
         return None
     return {

@@ -29,12 +29,14 @@ from functools import lru_cache
 
 from django.conf import settings
 
+from portal import languages
+
 logger = logging.getLogger(__name__)
 
 RETRY_AFTER = 30
 _down_until = 0.0
 
-LANGUAGES = ("de", "en", "ar", "fa", "uk", "ru", "tr")
+LANGUAGES = tuple(languages.CODES)  # the language table: portal/languages.py
 
 ANALYSIS = {
     "filter": {
@@ -58,15 +60,7 @@ ANALYSIS = {
 }
 
 #: The analyzer of each language's prose fields.
-LANGUAGE_ANALYZERS = {
-    "de": "german",
-    "en": "english",
-    "ru": "russian",
-    "tr": "turkish",
-    "fa": "persian",
-    "ar": "portal_arabic",
-    "uk": "portal_ukrainian",
-}
+LANGUAGE_ANALYZERS = languages.ELASTIC_ANALYZERS
 
 
 def config():

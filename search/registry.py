@@ -47,10 +47,7 @@ def page_urls(model, ids, request):
 
 def public_offers(model, locale):
     """Live offers of the locale valid today (decided at query time: expiry needs no re-index)."""
-    today = timezone.localdate()
-    return model.objects.filter(live=True, locale=locale, valid_from__lte=today).filter(
-        Q(valid_until__isnull=True) | Q(valid_until__gte=today)
-    )
+    return model.objects.current().filter(locale=locale)
 
 
 def public_organisations(model, locale):

@@ -48,8 +48,10 @@ class EventIndexPage(RoutablePageMixin, TranslatedPageMixin, Page):
         return self.title
 
     def events(self):
-        """Live events visible to everyone (never restricted ones)."""
-        return EventPage.objects.child_of(self).live().public().order_by("start")
+        """Live events visible to everyone (never restricted ones), in one query."""
+        from network.restrictions import public_pages
+
+        return public_pages(EventPage.objects.child_of(self).live()).order_by("start")
 
     def split_events(self, now=None):
         """(upcoming sorted by next date, past sorted newest first)."""

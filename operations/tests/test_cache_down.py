@@ -28,7 +28,7 @@ pytestmark = pytest.mark.django_db
 
 def public_paths():
     guide = Page.objects.live().public().filter(locale__language_code="de", depth=4).first()
-    offer = next(o for o in Offer.objects.filter(locale__language_code="de", live=True) if o.is_current)
+    offer = Offer.objects.current().filter(locale__language_code="de").first()
     return [
         ("/de/", "Beckum"),
         ("/ar/", 'dir="rtl"'),
