@@ -38,9 +38,14 @@ demo: install
 test: install messages
 	$(BIN)/pytest
 
+# deptry: packages used only by name in settings or on the command line are listed in DEPTRY_IGNORE;
+# offers/factories.py (tests and bench) may use the dev dependency factory-boy.
+DEPTRY_IGNORE := DEP002=gunicorn|whitenoise|django-permissions-policy|psycopg2-binary|boto3,DEP004=factory
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/deptry . -rf requirements.txt -rfd requirements-dev.txt --no-ansi \
+		-ee 'data|bench|.*/tests/.*|conftest\.py|.*/migrations/.*' -pri '$(DEPTRY_IGNORE)'
 
 format: install
 	$(BIN)/ruff check --fix .

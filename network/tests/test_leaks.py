@@ -6,7 +6,6 @@ German page (must reach its aliases), the direct media path (even with DEBUG
 on) and request submissions on public pages.
 """
 
-import datetime
 import importlib
 
 import pytest
@@ -18,7 +17,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, PageViewRestriction
 
 from network.models import InternalPage, NetworkAreaPage, NewsPage, WorkingGroupPage
-from personal_requests.models import MediatorRequest
+from personal_requests.factories import MediatorRequestFactory
 
 pytestmark = pytest.mark.django_db
 RESTRICTED_TYPES = (NetworkAreaPage, WorkingGroupPage, InternalPage)
@@ -149,16 +148,7 @@ def test_documents_media_path_is_not_served_even_in_debug(client, wg_documents, 
 
 
 def test_submissions_never_appear_on_public_pages(client):
-    MediatorRequest.objects.create(
-        name="Vertraulich Zqxv",
-        email="vertraulich@example.org",
-        site_language="de",
-        language="ar",
-        date=datetime.date(2027, 1, 5),
-        place="Praxis Zqxv",
-        appointment_kind="doctor",
-        no_legal_consequences=True,
-    )
+    MediatorRequestFactory(name="Vertraulich Zqxv", email="vertraulich@example.org", place="Praxis Zqxv")
     urls = [
         "/de/",
         "/de/sprachmittlung-anfragen/",

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from network.models import EventPage, InternalPage, NewsPage, WorkingGroupPage
+from personal_requests.factories import MediatorRequestFactory, MentorshipRequestFactory
 from personal_requests.models import MediatorRequest, MentorshipRequest, PoolMember, RequestFormPage
 from portal.roles import WORKING_GROUPS
 
@@ -23,18 +24,8 @@ pytestmark = pytest.mark.django_db
 
 
 def make_requests(age_days):
-    mediator = MediatorRequest.objects.create(
-        name="Alt",
-        phone="1",
-        site_language="de",
-        language="ar",
-        date=datetime.date(2027, 1, 1),
-        place="x",
-        appointment_kind="doctor",
-    )
-    mentorship = MentorshipRequest.objects.create(
-        name="Alt", phone="1", site_language="de", role="seek", languages="ar", interests="x"
-    )
+    mediator = MediatorRequestFactory(name="Alt")
+    mentorship = MentorshipRequestFactory(name="Alt")
     then = timezone.now() - datetime.timedelta(days=age_days)
     MediatorRequest.objects.filter(pk=mediator.pk).update(created_at=then)
     MentorshipRequest.objects.filter(pk=mentorship.pk).update(created_at=then)

@@ -14,11 +14,11 @@ import time
 import pytest
 from django.core.cache import cache
 from django.test import override_settings
-from network.tests.test_requests import mediator_data
 from redis.exceptions import RedisError
 from wagtail.models import Page
 
 from offers.models import Offer
+from personal_requests.factories import mediator_data
 from personal_requests.models import RequestFormPage
 
 from .conftest import base_settings_with

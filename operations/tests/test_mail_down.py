@@ -20,10 +20,10 @@ from django.db import close_old_connections, transaction
 from django.http import HttpResponse
 from django.test import RequestFactory
 from django.utils import timezone
-from network.tests.test_requests import form_page, mediator_data
 
 from operations.models import OutboxMessage
 from operations.outbox import OutboxDeliveryMiddleware
+from personal_requests.factories import form_page, mediator_data
 from personal_requests.models import MediatorRequest
 
 from .conftest import base_settings_with

@@ -6,13 +6,12 @@ direct URL, and the menu does not show them. The request's edit view lists
 the pool members who speak the requested language.
 """
 
-import datetime
-
 import pytest
 from django.urls import reverse
 from wagtail.search.index import class_is_indexed
 from wagtail.snippets.models import get_snippet_models
 
+from personal_requests.factories import MediatorRequestFactory, MentorshipRequestFactory
 from personal_requests.models import MediatorRequest, MentorshipRequest, PoolMember
 
 pytestmark = pytest.mark.django_db
@@ -22,19 +21,8 @@ SECRET = "Geheimname Qpzx"
 
 @pytest.fixture
 def records(db):
-    mediator = MediatorRequest.objects.create(
-        name=SECRET,
-        email="x@example.org",
-        site_language="ar",
-        language="ar",
-        date=datetime.date(2027, 1, 5),
-        place="Praxis",
-        appointment_kind="doctor",
-        no_legal_consequences=True,
-    )
-    mentorship = MentorshipRequest.objects.create(
-        name=SECRET, phone="1", site_language="de", role="seek", languages="Arabisch", interests="Fußball"
-    )
+    mediator = MediatorRequestFactory(name=SECRET, site_language="ar")
+    mentorship = MentorshipRequestFactory(name=SECRET)
     return {"mediator_requests": mediator, "mentorship_requests": mentorship}
 
 

@@ -14,31 +14,10 @@ from django.test import override_settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from personal_requests.models import MediatorRequest, MentorshipRequest, RequestFormPage
+from personal_requests.factories import form_page, mediator_data
+from personal_requests.models import MediatorRequest, MentorshipRequest
 
 pytestmark = pytest.mark.django_db
-
-
-def form_page(code, kind):
-    return RequestFormPage.objects.get(locale__language_code=code, kind=kind)
-
-
-def mediator_data(**extra):
-    data = {
-        "language": "ar",
-        "date": (timezone.localdate() + datetime.timedelta(days=7)).isoformat(),
-        "time": "10:30",
-        "place": "Kinderarztpraxis Beckum",
-        "appointment_kind": "doctor",
-        "no_legal_consequences": "on",
-        "name": "Testperson Qxwz",
-        "phone": "",
-        "email": "testperson@example.org",
-        "message": "",
-        "website": "",
-    }
-    data.update(extra)
-    return data
 
 
 @pytest.mark.parametrize("code", ["de", "en", "ar", "fa", "uk", "ru", "tr"])
