@@ -33,6 +33,19 @@ def users(db):
     return {u.username: u for u in User.objects.all()}
 
 
+# --- The admin's language ----------------------------------------------------------
+@pytest.fixture
+def admin_language(db):
+    """``admin_language(user_or_users, code)``: the admin speaks ``code`` to these users."""
+    from portal.testing import set_admin_language
+
+    def set_language(users, code):
+        for user in users if isinstance(users, list | tuple | set) or hasattr(users, "model") else [users]:
+            set_admin_language(user, code)
+
+    return set_language
+
+
 # --- One user per role, logged in on demand -----------------------------------------
 ROLES = ["anonymous", "mitglied", "ag-mitglied", "ag2-mitglied", "manager"]
 

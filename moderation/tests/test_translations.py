@@ -14,6 +14,7 @@ from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, Translation
 
+from home.factories import GuidePageFactory
 from home.models import GuidePage
 
 from .helpers import login, section, user, workflow_action
@@ -145,10 +146,12 @@ def test_translator_cannot_submit_other_languages(client):
 def test_submitting_a_live_alias_keeps_the_german_text_live(client):
     """An untranslated page (an alias of the German one) is translated and submitted: nothing new is live."""
     arabic_locale = Locale.objects.get(language_code="ar")
-    german = GuidePage(
-        title="Neue Seite zum Übersetzen", slug="neu-zu-uebersetzen", intro="Noch nicht übersetzt."
+    german = GuidePageFactory(
+        parent=section("sprache"),
+        title="Neue Seite zum Übersetzen",
+        slug="neu-zu-uebersetzen",
+        intro="Noch nicht übersetzt.",
     )
-    section("sprache").add_child(instance=german)
     german.save_revision().publish()
     alias = german.copy_for_translation(arabic_locale, alias=True)
     login(client, "manager")

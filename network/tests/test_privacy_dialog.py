@@ -38,14 +38,9 @@ LANGUAGE_NAMES = {
 
 
 @pytest.fixture(autouse=True)
-def english_admin(users):
+def english_admin(admin_language, users):
     """The admin speaks English here, so that the confirmation can be read by the test."""
-    from wagtail.users.models import UserProfile
-
-    for user in users.values():
-        profile = UserProfile.get_for_user(user)
-        profile.preferred_language = "en"
-        profile.save(update_fields=["preferred_language"])
+    admin_language(list(users.values()), "en")
 
 
 @pytest.fixture
