@@ -64,6 +64,7 @@ def network_home_section(page, request):
     from wagtail.models import Page
 
     from network.models import EventIndexPage, NewsIndexPage, NewsPage
+    from network.models.events import split_events
     from network.restrictions import public_pages
 
     # The request forms' links only; their app (personal data) sits above network.
@@ -83,7 +84,7 @@ def network_home_section(page, request):
     news = []
     if news_index:
         news = list(public_pages(NewsPage.objects.child_of(news_index).live()).order_by("-date", "-pk")[:3])
-    events = event_index.split_events()[0][:3] if event_index else []
+    events = split_events(event_index)[0][:3] if event_index else []
     if not (news or events or forms):
         return None
     return {

@@ -279,7 +279,6 @@ class Offer(PreviewableMixin, ModeratedSnippet):
         if errors:
             raise ValidationError(errors)
 
-    @property
     def public_url(self, finder_url):
         """The detail page under the offer finder of the same locale."""
         return f"{finder_url}{self.slug}/"
