@@ -15,7 +15,8 @@
 * The manager dashboard lists what waits (``waiting_documents``) with a
   release button (``release_document``, written to the audit log).
 
-``setup_pending_collections`` is called by ``portal.roles.setup_roles``.
+``setup_pending_collections`` is called by ``portal.roles.setup_roles`` through
+moderation's ``portal_role_collections`` hook.
 """
 
 from django.db import transaction

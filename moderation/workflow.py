@@ -1,8 +1,8 @@
 """The approval workflow "Freigabe durch das Integrationsmanagement", set up in code.
 
-``setup_workflow`` is idempotent: it is run by ``portal.roles.setup_roles``
-(demo loader, ``manage.py setup_roles``) and can be run again at any time.
-The workflow covers
+``setup_workflow`` is idempotent: ``portal.roles.setup_roles`` (demo loader,
+``manage.py setup_roles``) runs it through moderation's ``portal_after_setup_roles``
+hook; it can be run again at any time. The workflow covers
 
 * the public page tree: it is assigned to the home page of every locale,
   so German pages and their translations go through it;
