@@ -34,7 +34,7 @@ $(MO_STAMP): $(STAMP) $(PO_FILES)
 	touch $(MO_STAMP)
 
 makemessages: install
-	$(MANAGE) makemessages $(foreach l,de en ar fa uk ru tr,-l $(l)) --no-obsolete --no-location --ignore=.venv --ignore=bench --ignore=data
+	$(MANAGE) makemessages $(foreach l,$(shell $(PY) -c "from portal.languages import CODES; print(*CODES)"),-l $(l)) --no-obsolete --no-location --ignore=.venv --ignore=bench --ignore=data
 
 migrate: install
 	$(MANAGE) migrate --noinput -v0
@@ -45,9 +45,14 @@ demo: install
 test: install messages
 	$(BIN)/pytest
 
+# deptry: packages used only by name in settings or on the command line are listed in DEPTRY_IGNORE;
+# the factories (*/factories.py, tests and bench) may use the dev dependencies factory-boy and wagtail-factories.
+DEPTRY_IGNORE := DEP002=gunicorn|whitenoise|django-permissions-policy|psycopg2-binary|boto3,DEP004=factory|wagtail_factories
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/deptry . -rf requirements.txt -rfd requirements-dev.txt --no-ansi \
+		-ee 'data|bench|.*/tests/.*|conftest\.py|.*/migrations/.*' -pri '$(DEPTRY_IGNORE)'
 
 format: install
 	$(BIN)/ruff check --fix .

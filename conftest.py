@@ -33,6 +33,54 @@ def users(db):
     return {u.username: u for u in User.objects.all()}
 
 
+# --- The admin's language ----------------------------------------------------------
+@pytest.fixture
+def admin_language(db):
+    """``admin_language(user_or_users, code)``: the admin speaks ``code`` to these users."""
+    from portal.testing import set_admin_language
+
+    def set_language(users, code):
+        for user in users if isinstance(users, list | tuple | set) or hasattr(users, "model") else [users]:
+            set_admin_language(user, code)
+
+    return set_language
+
+
+# --- One user per role, logged in on demand -----------------------------------------
+ROLES = ["anonymous", "mitglied", "ag-mitglied", "ag2-mitglied", "manager"]
+
+
+@pytest.fixture
+def role_users(users):
+    """{role: user or None}; ``ag2-mitglied`` is a member of the second working group."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from portal.roles import MEMBERS, WORKING_GROUPS
+
+    user, _ = get_user_model().objects.get_or_create(
+        username="ag2-mitglied", defaults={"email": "ag2@beckum.example"}
+    )
+    user.groups.add(Group.objects.get(name=MEMBERS), Group.objects.get(name=WORKING_GROUPS[1]))
+    return {
+        "anonymous": None,
+        **{name: users[name] for name in ROLES[1:-1] if name in users},
+        "ag2-mitglied": user,
+        "manager": users["manager"],
+    }
+
+
+@pytest.fixture
+def client_for(client, role_users):
+    def make(role):
+        client.logout()
+        if role_users[role] is not None:
+            client.force_login(role_users[role])
+        return client
+
+    return make
+
+
 # --- Two-factor login in tests (accounts/README.md) ---------------------------------
 # ``client.force_login(user)`` skips the password; here it also skips the second
 # factor: the session is marked as verified with the user's authenticator (the demo

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from wagtail.admin.views.account import PasswordResetView
 
-from network import ratelimit
+from accounts import ratelimit
 
 SCOPE = "password-reset"
 

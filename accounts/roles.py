@@ -15,6 +15,6 @@ def second_factor_required(user):
 
 def may_manage_accounts(user):
     """The integration management and superusers see lockouts and reset second factors."""
-    from network.permissions import is_manager
+    from portal.roles import is_manager
 
     return is_manager(user)

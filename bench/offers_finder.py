@@ -38,11 +38,11 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from wagtail.models import Locale, Page, Site  # noqa: E402
 from wagtail_localize.synctree import synchronize_tree  # noqa: E402
 
-from home.fields_of_action import FIELD_CODES  # noqa: E402
 from home.models import HomePage  # noqa: E402
 from offers.choices import LANGUAGES, OFFER_KINDS, TARGET_GROUPS  # noqa: E402
 from offers.factories import OfferFactory, OrganisationFactory  # noqa: E402
 from offers.models import Offer, OfferFinderPage, Organisation  # noqa: E402
+from portal.fields_of_action import FIELD_CODES  # noqa: E402
 
 # Share of the German offers that are translated into each other locale.
 TRANSLATED_SHARE = {"en": 0.5, "ar": 0.4, "fa": 0.25, "uk": 0.2, "ru": 0.1, "tr": 0.05}

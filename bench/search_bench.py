@@ -138,8 +138,8 @@ def words_of(sentences):
 def seed_pages(rng, texts):
     from wagtail.models import Locale, Page, Site
 
-    from home.fields_of_action import FIELDS_OF_ACTION
     from home.models import GuideIndexPage, GuidePage, HomePage
+    from portal.fields_of_action import FIELDS_OF_ACTION
 
     root = Page.get_first_root_node()
     for child in root.get_children():

@@ -32,8 +32,6 @@ urlpatterns += [path("media/images/<path:name>", media_rendition, name="media_re
 # Each app's own views under the language prefix, before Wagtail's catch-all.
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
-    path("", include("offers.urls")),
-    path("", include("network.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

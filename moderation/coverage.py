@@ -16,10 +16,11 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.conf import settings
-from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
+
+from portal.admin_urls import admin_edit_url
 
 UP_TO_DATE = "up_to_date"
 OUTDATED = "outdated"
@@ -55,13 +56,7 @@ class Source:
 
 
 def _snippet_edit_url(model, pk):
-    viewset = getattr(model, "snippet_viewset", None)
-    if viewset is None:
-        return ""
-    try:
-        return reverse(viewset.get_url_name("edit"), args=[pk])
-    except NoReverseMatch:
-        return ""
+    return admin_edit_url(model, pk)
 
 
 def _page_sources(german):
@@ -72,10 +67,7 @@ def _page_sources(german):
         .order_by("path")
         .values_list("translation_key", "title", "last_published_at", "pk")
     )
-    return [
-        Source(key, title, published, reverse("wagtailadmin_pages:edit", args=[pk]))
-        for key, title, published, pk in pages
-    ]
+    return [Source(key, title, published, admin_edit_url(Page, pk)) for key, title, published, pk in pages]
 
 
 def _page_targets(keys, german):
@@ -162,7 +154,7 @@ def coverage_rows():
                 if target is None:
                     target_url = ""
                 elif snippet_model is None:
-                    target_url = reverse("wagtailadmin_pages:edit", args=[target[0]])
+                    target_url = admin_edit_url(Page, target[0])
                 else:
                     target_url = _snippet_edit_url(snippet_model, target[0])
                 rows.append(

@@ -13,7 +13,7 @@ from django.utils.translation import ngettext
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.documents.views.bulk_actions.add_to_collection import AddToCollectionBulkAction
 
-from home.roles import is_manager
+from portal.roles import is_manager
 
 from .document_release import is_public, may_place_document
 

@@ -15,16 +15,17 @@
 * The manager dashboard lists what waits (``waiting_documents``) with a
   release button (``release_document``, written to the audit log).
 
-``setup_pending_collections`` is called by ``home.roles.setup_roles``.
+``setup_pending_collections`` is called by ``portal.roles.setup_roles`` through
+moderation's ``portal_role_collections`` hook.
 """
 
-from django.contrib.auth.models import Group
 from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.log_actions import log
-from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction
 
-from home.roles import MANAGERS, MEMBERS, WORKING_GROUPS, is_manager, public_collection
+from network.restrictions import restrict
+from portal.roles import MANAGERS, MEMBERS, WORKING_GROUPS, is_manager, public_collection
 
 PENDING_COLLECTION = "Zur Freigabe"
 RELEASE_ACTION = "moderation.release_document"
@@ -32,22 +33,9 @@ RELEASE_ACTION = "moderation.release_document"
 
 def uploading_groups():
     """Groups whose uploads wait for release: network members and every translator group."""
-    from home.roles import translator_group_name, translator_languages
+    from portal.roles import translator_group_name, translator_languages
 
     return [MEMBERS, *(translator_group_name(code) for code in translator_languages())]
-
-
-def _restrict(collection, group_names):
-    """Exactly one GROUPS restriction on ``collection``, naming exactly ``group_names``."""
-    restrictions = list(collection.view_restrictions.all())
-    restriction = restrictions[0] if restrictions else None
-    for extra in restrictions[1:]:
-        extra.delete()
-    if restriction is None:
-        restriction = CollectionViewRestriction(collection=collection)
-    restriction.restriction_type = BaseViewRestriction.GROUPS
-    restriction.save()
-    restriction.groups.set([Group.objects.get_or_create(name=name)[0] for name in group_names])
 
 
 def _child(parent, name):
@@ -61,11 +49,11 @@ def setup_pending_collections():
     root = Collection.get_first_root_node()
     groups = uploading_groups()
     parent = _child(root, PENDING_COLLECTION)
-    _restrict(parent, [MANAGERS, *groups])
+    restrict(parent, [MANAGERS, *groups])
     children = {}
     for name in groups:
         child = _child(parent, name)
-        _restrict(child, [MANAGERS, name])
+        restrict(child, [MANAGERS, name])
         children[name] = child
     return children
 

@@ -14,7 +14,7 @@ from wagtail import hooks
 from wagtail.documents import get_document_model
 from wagtail.log_actions import LogFormatter
 
-from home.roles import is_manager
+from portal.roles import is_manager
 
 from .document_forms import ReleaseGuardedAddToCollection
 from .document_release import RELEASE_ACTION, pending_collection_ids, release_document, waiting_documents

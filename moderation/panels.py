@@ -16,6 +16,8 @@ from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.models import ModelLogEntry, Page, PageLogEntry, TaskState, WorkflowState
 
+from portal.admin_urls import admin_edit_url
+
 from . import coverage
 
 RECENT_ACTIVITY = 10
@@ -44,15 +46,7 @@ def months_before(day, months):
 
 
 def edit_url_for(obj):
-    if isinstance(obj, Page):
-        return reverse("wagtailadmin_pages:edit", args=[obj.pk])
-    viewset = getattr(obj, "snippet_viewset", None)
-    if viewset is None:
-        return ""
-    try:
-        return reverse(viewset.get_url_name("edit"), args=[obj.pk])
-    except NoReverseMatch:
-        return ""
+    return admin_edit_url(obj)
 
 
 class DashboardPanel(Component):
@@ -175,7 +169,7 @@ class OfferReviewPanel(DashboardPanel):
 def request_models():
     """Models of the network app that hold mediator and mentorship requests."""
     try:
-        config = apps.get_app_config("network")
+        config = apps.get_app_config("personal_requests")
     except LookupError:
         return []
     return [m for m in config.get_models() if m.__name__.endswith("Request") and not issubclass(m, Page)]
@@ -241,7 +235,7 @@ class RecentActivityPanel(DashboardPanel):
         items = []
         for entry in entries:
             if isinstance(entry, PageLogEntry):
-                url = reverse("wagtailadmin_pages:edit", args=[entry.page_id]) if entry.page_id else ""
+                url = admin_edit_url(Page, entry.page_id) if entry.page_id else ""
             else:
                 url = ""
             items.append(

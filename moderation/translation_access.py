@@ -8,7 +8,7 @@ translation. This module closes that once, for every route:
 
 * ``may_translate(user, instance)`` is the policy: the instance's own admin
   policy (organisation scope for offers and organisations,
-  ``offers.permissions``), the translator's languages (``home.roles``), and
+  ``offers.permissions``), the translator's languages (``portal.roles``), and
   the view restrictions of the public site for pages (``network.readers``).
 * ``TranslationAccessMiddleware`` resolves the object named in the URL of
   every wagtail-localize route (``GUARDS``, keyed on the resolved view name)
@@ -30,8 +30,8 @@ from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
 from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.views.snippets_api import SnippetViewSet as LocalizeSnippetAPI
 
-from home.roles import is_manager, translator_locales, translator_only
 from network.readers import may_read_page
+from portal.roles import is_manager, translator_locales, translator_only
 
 GUARDED_NAMESPACES = {"wagtail_localize"}
 # Routes that answer JavaScript (fetch/XHR): refused with a plain 403, not a redirect.

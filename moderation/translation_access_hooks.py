@@ -14,8 +14,8 @@ from wagtail.admin.auth import permission_denied
 from wagtail.models import TranslatableMixin
 from wagtail_localize.models import Translation
 
-from home.roles import is_manager
 from network.readers import may_read_page
+from portal.roles import is_manager
 
 from .translation_access import may_work_on_translation
 

@@ -7,13 +7,12 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from wagtail.models import Page
 from wagtail_localize.models import Translation
 
-from home.roles import is_manager
+from portal.admin_urls import admin_edit_url
+from portal.roles import is_manager
 
 from . import coverage
 from .translation_access import may_translate
@@ -60,9 +59,7 @@ def coverage_report(request):
 
 
 def _edit_url(instance):
-    if isinstance(instance, Page):
-        return reverse("wagtailadmin_pages:edit", args=[instance.pk])
-    return reverse(instance.snippet_viewset.get_url_name("edit"), args=[instance.pk])
+    return admin_edit_url(instance)
 
 
 def _user_can_edit(user, instance):

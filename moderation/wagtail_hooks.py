@@ -10,7 +10,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import TranslatableMixin
 
-from home.roles import is_manager, translator_locales, translator_only
+from portal.roles import is_manager, translator_locales, translator_only
 
 from . import document_release_admin, translation_access_hooks, urls  # noqa: F401  (their hooks)
 from .forms import RequestChangesForm
@@ -93,3 +93,28 @@ def guard_snippet_edit(request, instance):
         )
         return redirect("wagtailadmin_home")
     return None
+
+
+@hooks.register("portal_role_collections")
+def pending_upload_collections():
+    """Members' and translators' uploads wait in their "Zur Freigabe" collection (document_release.py)."""
+    from moderation.document_release import setup_pending_collections
+    from portal.roles import PENDING_COLLECTION_PERMS
+
+    return {
+        name: [(collection, PENDING_COLLECTION_PERMS)]
+        for name, collection in setup_pending_collections().items()
+    }
+
+
+@hooks.register("portal_after_setup_roles")
+def approval_workflow(groups):
+    """The approval workflow, once the site has a German home page (moderation/workflow.py)."""
+    from django.conf import settings
+    from wagtail.models import Page
+
+    from moderation.workflow import setup_workflow
+    from portal.roles import MANAGERS
+
+    if Page.objects.filter(depth=2, locale__language_code=settings.LANGUAGE_CODE).exists():
+        setup_workflow(MANAGERS)

@@ -1,8 +1,8 @@
 """The approval workflow "Freigabe durch das Integrationsmanagement", set up in code.
 
-``setup_workflow`` is idempotent: it is run by ``home.roles.setup_roles``
-(demo loader, ``manage.py setup_roles``) and can be run again at any time.
-The workflow covers
+``setup_workflow`` is idempotent: ``portal.roles.setup_roles`` (demo loader,
+``manage.py setup_roles``) runs it through moderation's ``portal_after_setup_roles``
+hook; it can be run again at any time. The workflow covers
 
 * the public page tree: it is assigned to the home page of every locale,
   so German pages and their translations go through it;
@@ -15,18 +15,14 @@ the working group may publish there directly (see README, "Roles").
 
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
-from wagtail.models import Page, Workflow, WorkflowContentType, WorkflowMixin, WorkflowPage, WorkflowTask
-from wagtail.snippets.models import get_snippet_models
+from wagtail.models import Page, Workflow, WorkflowContentType, WorkflowPage, WorkflowTask
+
+from portal.roles import moderated_snippet_models
 
 from .models import ManagerApprovalTask
 
 WORKFLOW_NAME = "Freigabe durch das Integrationsmanagement"
 TASK_NAME = "Prüfung durch das Integrationsmanagement"
-
-
-def moderated_snippet_models():
-    """Registered snippet models that can be sent through a workflow."""
-    return [model for model in get_snippet_models() if issubclass(model, WorkflowMixin)]
 
 
 def locale_home_pages():

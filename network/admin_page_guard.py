@@ -24,8 +24,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from home.roles import is_manager
 from network.readers import may_read_page
+from portal.roles import is_manager
 
 # URL arguments that name a page, in any admin route.
 PAGE_ID_ARGUMENTS = ("page_id", "parent_page_id", "page_to_move_id", "destination_id", "page_pk")

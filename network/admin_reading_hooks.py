@@ -13,9 +13,9 @@
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
-from home.roles import is_manager
 from network.admin_page_guard import refusal
 from network.readers import readable_pages
+from portal.roles import is_manager
 
 
 @hooks.register("construct_admin_api")

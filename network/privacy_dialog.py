@@ -37,9 +37,9 @@ from wagtail.admin.views.page_privacy import set_privacy as wagtail_set_privacy
 from wagtail.log_actions import log
 from wagtail.models import BaseViewRestriction, Page
 
-from home.roles import is_manager
 from network.admin_page_guard import refusal
-from network.notifications import manager_addresses
+from portal.admin_urls import admin_edit_url
+from portal.roles import is_manager, manager_addresses
 
 LOG_ACTION = "network.privacy_opened"
 
@@ -134,7 +134,7 @@ def _notify_managers(request, page, effect):
     recipients = manager_addresses()
     if not recipients:
         return
-    url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("wagtailadmin_pages:edit", args=[page.pk])
+    url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + admin_edit_url(Page, page.pk)
     with translation.override(settings.LANGUAGE_CODE):
         subject = _("Privacy of a page changed: more people can read it")
         body = "\n".join(

@@ -14,7 +14,7 @@ on an alias never make it readable or unreadable on their own.
 from django.db.models import Q
 from wagtail.models import BaseViewRestriction, Page, PageViewRestriction
 
-from home.roles import is_manager
+from portal.roles import is_manager
 
 
 def _passes(user, restriction):

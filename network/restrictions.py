@@ -27,39 +27,34 @@ from wagtail.models import (
 _state = threading.local()
 
 
-def _groups(names):
-    return list(Group.objects.filter(name__in=names))
-
-
-def restrict_page(page, group_names):
-    """Make sure ``page`` has a GROUPS restriction with exactly these groups."""
-    groups = _groups(group_names)
-    restriction = page.view_restrictions.filter(restriction_type=BaseViewRestriction.GROUPS).first()
+def restrict(obj, group_names):
+    """The one rule: exactly one GROUPS restriction on ``obj`` (a page or a collection), naming
+    exactly ``group_names`` (created if missing); other restrictions on ``obj`` are removed."""
+    restrictions = list(obj.view_restrictions.order_by("pk"))
+    restriction = restrictions[0] if restrictions else None
+    for extra in restrictions[1:]:
+        extra.delete()
     if restriction is None:
-        restriction = PageViewRestriction.objects.create(
-            page=page, restriction_type=BaseViewRestriction.GROUPS
-        )
+        model = CollectionViewRestriction if isinstance(obj, Collection) else PageViewRestriction
+        field = "collection" if isinstance(obj, Collection) else "page"
+        restriction = model(**{field: obj})
+    if restriction.pk is None or restriction.restriction_type != BaseViewRestriction.GROUPS:
+        restriction.restriction_type = BaseViewRestriction.GROUPS
+        restriction.save()
+    groups = [Group.objects.get_or_create(name=name)[0] for name in group_names]
     if set(restriction.groups.all()) != set(groups):
         restriction.groups.set(groups)
     return restriction
+
+
+restrict_page = restrict
+restrict_collection = restrict
 
 
 def ensure_page_restriction(page):
     names = page.required_group_names()
     if names:
         restrict_page(page, names)
-
-
-def restrict_collection(collection, group_names):
-    groups = _groups(group_names)
-    restriction = collection.view_restrictions.filter(restriction_type=BaseViewRestriction.GROUPS).first()
-    if restriction is None:
-        restriction = CollectionViewRestriction.objects.create(
-            collection=collection, restriction_type=BaseViewRestriction.GROUPS
-        )
-    if set(restriction.groups.all()) != set(groups):
-        restriction.groups.set(groups)
-    return restriction
 
 
 def private_collection(name, group_names):
@@ -123,7 +118,7 @@ def _on_page_saved(sender, instance, **kwargs):
 
 
 def connect():
-    from network.models import NetworkAreaPage, WorkingGroupPage
+    from network.models.areas import NetworkAreaPage, WorkingGroupPage
 
     post_save.connect(
         _on_restriction_saved, sender=PageViewRestriction, dispatch_uid="network_restriction_saved"

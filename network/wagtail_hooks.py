@@ -1,16 +1,9 @@
 """Admin views, refusal of wrong-group access, home-page sections and demo data."""
 
-from django.utils import timezone
 from wagtail import hooks
 from wagtail.models import BaseViewRestriction
 
-from network.admin_viewsets import NetworkRequestsGroup
 from operations.errors import render_error
-
-
-@hooks.register("register_admin_viewset")
-def register_network_requests():
-    return NetworkRequestsGroup()
 
 
 def _refuse_logged_in_wrong_group(request, get_restrictions):
@@ -67,10 +60,15 @@ def hide_documents_of_other_groups(documents, request):
 @hooks.register("home_page_sections")
 def network_home_section(page, request):
     """Latest public news, upcoming events and the request forms of the reader's locale (3 queries)."""
+    from django.apps import apps
     from wagtail.models import Page
 
-    from network.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage, RequestFormPage
+    from network.models import EventIndexPage, NewsIndexPage, NewsPage
+    from network.models.events import split_events
     from network.restrictions import public_pages
+
+    # The request forms' links only; their app (personal data) sits above network.
+    RequestFormPage = apps.get_model("personal_requests", "RequestFormPage")  # noqa: N806
 
     children = list(
         public_pages(Page.objects.child_of(page).live())
@@ -86,15 +84,7 @@ def network_home_section(page, request):
     news = []
     if news_index:
         news = list(public_pages(NewsPage.objects.child_of(news_index).live()).order_by("-date", "-pk")[:3])
-    events = []
-    if event_index:
-        now = timezone.now()
-        for event in public_pages(EventPage.objects.child_of(event_index).live()):
-            following = event.next_occurrence(now)
-            if following:
-                event.next_start, event.next_end = following
-                events.append(event)
-        events = sorted(events, key=lambda e: e.next_start)[:3]
+    events = split_events(event_index)[0][:3] if event_index else []
     if not (news or events or forms):
         return None
     return {
@@ -105,6 +95,18 @@ def network_home_section(page, request):
         "events": events,
         "forms": forms,
     }
+
+
+@hooks.register("portal_member_section_types")
+def news_and_event_sections():
+    """Network members draft news and events under their index pages (portal/roles.py)."""
+    from wagtail.models import Page
+
+    from home.models import HomePage
+    from network.models import EventPage, NewsPage
+
+    parents = {m for model in (NewsPage, EventPage) for m in model.allowed_parent_page_models()}
+    return [m for m in parents if m not in (HomePage, Page)]
 
 
 # After the offers demo (order 0: organisations to relate), before the search index rebuild (1000).

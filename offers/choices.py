@@ -6,7 +6,7 @@ the labels are translated interface strings.
 
 from django.utils.translation import gettext_lazy as _
 
-from home.fields_of_action import FIELDS_OF_ACTION
+from portal.fields_of_action import FIELDS_OF_ACTION
 
 __all__ = [
     "FIELDS_OF_ACTION",

@@ -16,19 +16,15 @@ from django.contrib.auth.models import Group
 from django.db.models import Q
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from home.roles import MANAGERS, TRANSLATOR_PREFIX
+from portal.roles import MANAGERS, TRANSLATOR_PREFIX, is_manager
 
 _CACHE_ATTR = "_offers_organisation_keys"
 
 
 def is_unrestricted(user):
-    if not user.is_active:
-        return False
-    if user.is_superuser:
-        return True
     cached = getattr(user, "_offers_is_manager", None)
     if cached is None:
-        cached = user.groups.filter(name=MANAGERS).exists()
+        cached = is_manager(user)
         user._offers_is_manager = cached
     return cached
 

@@ -6,9 +6,9 @@ so that drafts and expired offers cannot leak through one of them.
 
 from django.conf import settings
 from django.db.models import BooleanField, Case, Q, Value, When
-from django.utils import timezone
 
-from .models import Offer, Organisation
+from .models.offers import Offer
+from .models.organisations import Organisation
 
 
 def with_fallback(queryset, locale):
@@ -30,10 +30,7 @@ def with_fallback(queryset, locale):
 
 def current_offers(today=None):
     """Live offers whose validity period includes today."""
-    today = today or timezone.localdate()
-    return Offer.objects.filter(live=True, valid_from__lte=today).filter(
-        Q(valid_until__isnull=True) | Q(valid_until__gte=today)
-    )
+    return Offer.objects.current(today)
 
 
 def public_offers(locale, today=None):

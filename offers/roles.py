@@ -8,7 +8,7 @@ Publishing stays with the integration management.
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 
-from home.roles import MANAGERS, MEMBERS
+from portal.roles import MANAGERS, MEMBERS
 
 MEMBER_PERMS = ["add_offer", "change_offer", "delete_offer", "change_organisation"]
 

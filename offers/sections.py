@@ -1,14 +1,17 @@
 """The "featured offers" section of the home page (``home_page_sections`` hook)."""
 
+from portal.pages import locale_page
+
 from .queries import public_offers
 
 FEATURED_COUNT = 3
 
 
 def finder_for(locale):
+    """The offer finder of ``locale`` (else the German one): the one rule, ``portal.pages.locale_page``."""
     from .models import OfferFinderPage
 
-    return OfferFinderPage.objects.live().filter(locale=locale).first()
+    return locale_page(OfferFinderPage, locale)
 
 
 def featured_offers(page, request):

@@ -87,3 +87,11 @@ def assign_demo_memberships(stdout):
     from .demo.memberships import assign_demo_memberships as assign
 
     assign(stdout)
+
+
+@hooks.register("portal_after_setup_roles")
+def offer_roles(groups):
+    """Members add and delete their organisations' offers (offers/roles.py)."""
+    from offers.roles import grant_offer_permissions
+
+    grant_offer_permissions()

@@ -1,7 +1,7 @@
 """Mail goes to the outbox table first; it is sent after the commit, and after the response.
 
 ``OutboxEmailBackend`` is ``EMAIL_BACKEND``: whoever sends mail (the request
-notifications of ``network.notifications``, Wagtail's moderation e-mails,
+notifications of ``personal_requests.notifications``, Wagtail's moderation e-mails,
 password resets) stores the message in the same transaction as the change that
 caused it. After the commit it is handed to ``OUTBOX_DELIVERY_BACKEND`` (SMTP):
 during a request only after the response has been sent (a response closer,

@@ -21,17 +21,15 @@ def enqueue(target, action, model_label, object_id):
         logger.warning("Search index write for %s:%s not queued: %s", model_label, object_id, error)
 
 
-def retry(limit=1000):
-    """Redo queued writes; returns (done, failed)."""
+def retry(wagtail_backend, limit=1000):
+    """Redo queued writes with ``wagtail_backend`` (the resilient backend or None); returns (done, failed)."""
     from search import elastic
-
-    from .elasticsearch_backend import wagtail_backend
 
     elastic.reset()
     done = failed = 0
     for update in PendingIndexUpdate.objects.all()[:limit]:
         try:
-            ok = _redo(update, elastic, wagtail_backend())
+            ok = _redo(update, elastic, wagtail_backend)
         except Exception as error:
             logger.warning("Retry of index write %s failed: %s", update.pk, type(error).__name__)
             ok = False

@@ -2,7 +2,7 @@
 
 from wagtail import hooks
 
-from home.roles import is_manager
+from portal.roles import is_manager
 
 from .models import OutboxMessage
 from .panels import UnsentMailPanel
@@ -12,3 +12,11 @@ from .panels import UnsentMailPanel
 def add_unsent_mail_panel(request, panels):
     if is_manager(request.user) and OutboxMessage.objects.exists():
         panels.append(UnsentMailPanel())
+
+
+@hooks.register("search_write_failed")
+def queue_failed_search_write(target, action, model_label, object_id):
+    """search/elastic.py could not write: remember it for ``manage.py retry_search_index``."""
+    from operations.search_queue import enqueue
+
+    enqueue(target, action, model_label, object_id)

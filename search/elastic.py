@@ -29,12 +29,14 @@ from functools import lru_cache
 
 from django.conf import settings
 
+from portal import languages
+
 logger = logging.getLogger(__name__)
 
 RETRY_AFTER = 30
 _down_until = 0.0
 
-LANGUAGES = ("de", "en", "ar", "fa", "uk", "ru", "tr")
+LANGUAGES = tuple(languages.CODES)  # the language table: portal/languages.py
 
 ANALYSIS = {
     "filter": {
@@ -58,15 +60,7 @@ ANALYSIS = {
 }
 
 #: The analyzer of each language's prose fields.
-LANGUAGE_ANALYZERS = {
-    "de": "german",
-    "en": "english",
-    "ru": "russian",
-    "tr": "turkish",
-    "fa": "persian",
-    "ar": "portal_arabic",
-    "uk": "portal_ukrainian",
-}
+LANGUAGE_ANALYZERS = languages.ELASTIC_ANALYZERS
 
 
 def config():
@@ -216,11 +210,13 @@ def is_down():
 
 
 def _queue(action, keys):
-    """Remember failed writes for ``manage.py retry_search_index`` (operations.search_queue)."""
-    from operations.search_queue import enqueue
+    """Hand failed writes to the "search_write_failed" hooks (operations queues them for
+    ``manage.py retry_search_index``); search does not import operations."""
+    from wagtail import hooks
 
-    for model, object_id in keys:
-        enqueue("portal", action, model, object_id)
+    for fn in hooks.get_hooks("search_write_failed"):
+        for model, object_id in keys:
+            fn("portal", action, model, object_id)
 
 
 def reset():

@@ -13,6 +13,8 @@ from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from wagtail.search import index as wagtail_index
 
+from portal import languages
+
 from . import elastic
 from .models import SearchEntry
 from .registry import active_types, type_for_model
@@ -22,7 +24,7 @@ logger = logging.getLogger(__name__)
 
 # PostgreSQL text search configurations per language, used when present on the
 # server (checked once per process); other languages use "simple".
-PG_CONFIGS = {"de": "german", "en": "english", "ru": "russian", "tr": "turkish", "ar": "arabic"}
+PG_CONFIGS = languages.PG_CONFIGS  # the language table: portal/languages.py
 _pg_available = None
 
 

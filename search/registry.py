@@ -6,8 +6,8 @@ queryset*: live, public, not expired, not an alias), and how to build a
 result's URL. Indexing, the database search, Elasticsearch, suggestions and
 the tests all read this list; nothing else names models.
 
-Models of apps that have not landed yet are skipped (``apps.get_model`` raises
-``LookupError``), so the search works whatever is installed. Never add a model
+Models are named by label (search sits below the apps whose content it
+indexes: README, "Architecture"). Never add a model
 that holds personal data (request submissions) or documents: they must not be
 searchable by the public at all.
 """
@@ -47,10 +47,7 @@ def page_urls(model, ids, request):
 
 def public_offers(model, locale):
     """Live offers of the locale valid today (decided at query time: expiry needs no re-index)."""
-    today = timezone.localdate()
-    return model.objects.filter(live=True, locale=locale, valid_from__lte=today).filter(
-        Q(valid_until__isnull=True) | Q(valid_until__gte=today)
-    )
+    return model.objects.current().filter(locale=locale)
 
 
 def public_organisations(model, locale):
@@ -59,11 +56,7 @@ def public_organisations(model, locale):
 
 def _live_page_urls(model_label, locale_ids, request):
     """{locale_id: URL} of the live, public page of ``model_label`` in each locale."""
-    try:
-        page_model = apps.get_model(model_label)
-    except LookupError:
-        return {}
-    pages = page_model.objects.live().public().filter(locale_id__in=locale_ids)
+    pages = apps.get_model(model_label).objects.live().public().filter(locale_id__in=locale_ids)
     return {page.locale_id: page.get_url(request=request) for page in pages}
 
 
@@ -111,10 +104,7 @@ class SearchType:
 
     @property
     def model(self):
-        try:
-            return apps.get_model(self.model_label)
-        except LookupError:
-            return None
+        return apps.get_model(self.model_label)
 
     @property
     def key(self):
@@ -160,8 +150,8 @@ SEARCH_TYPES = [
 
 
 def active_types():
-    """The registered types whose model exists now."""
-    return [t for t in SEARCH_TYPES if t.model is not None]
+    """The registered types (a model that does not exist is an error, not a skip)."""
+    return list(SEARCH_TYPES)
 
 
 def type_for_model(model):

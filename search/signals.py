@@ -2,14 +2,16 @@
 
 Wagtail's ``publish_scheduled`` expires pages through ``unpublish()``, which
 sends ``page_unpublished``; so expiry is covered by the same handler. Saving a
-draft changes nothing here: only published content is read.
+draft changes nothing here: only published content is read. Models with drafts
+(pages, offers, organisations) are indexed once per publish and once per
+unpublish, never on a save; models without drafts on every save.
 """
 
 import logging
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import PageViewRestriction
+from wagtail.models import DraftStateMixin, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, published, unpublished
 
 from . import elastic
@@ -33,6 +35,13 @@ def _safe(fn, *args):
 def on_publish(sender, instance, **kwargs):
     if type_for_model(type(instance)) is not None:
         _safe(index_object, instance)
+
+
+def on_object_publish(sender, instance, **kwargs):
+    """``published``/``unpublished``: snippets only (Wagtail sends them for pages too,
+    after ``page_published``/``page_unpublished``, which already indexed the page)."""
+    if not isinstance(instance, Page):
+        on_publish(sender, instance, **kwargs)
 
 
 def on_delete(sender, instance, **kwargs):
@@ -70,12 +79,12 @@ def _resend_subtree(restriction):
 def connect():
     page_published.connect(on_publish, dispatch_uid="portal_search_page_published")
     page_unpublished.connect(on_publish, dispatch_uid="portal_search_page_unpublished")
-    published.connect(on_publish, dispatch_uid="portal_search_published")
-    unpublished.connect(on_publish, dispatch_uid="portal_search_unpublished")
+    published.connect(on_object_publish, dispatch_uid="portal_search_published")
+    unpublished.connect(on_object_publish, dispatch_uid="portal_search_unpublished")
     for search_type in active_types():
         model = search_type.model
         post_delete.connect(on_delete, sender=model, dispatch_uid=f"portal_search_delete_{search_type.key}")
-        if not search_type.is_page:
+        if not search_type.is_page and not issubclass(model, DraftStateMixin):
             uid = f"portal_search_save_{search_type.key}"
             post_save.connect(on_snippet_save, sender=model, dispatch_uid=uid)
     for signal in (post_save, post_delete):

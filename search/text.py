@@ -32,19 +32,14 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from portal import languages
+
 #: Longest query accepted, in characters; longer input is cut.
 MAX_QUERY_LENGTH = 100
 #: At most this many tokens of a query are used.
 MAX_QUERY_TOKENS = 8
 
-SNOWBALL = {
-    "de": "german",
-    "en": "english",
-    "ru": "russian",
-    "tr": "turkish",
-    "ar": "arabic",
-    "fa": "persian",
-}
+SNOWBALL = languages.SNOWBALL  # the language table: portal/languages.py
 
 # Arabic diacritics (tashkeel, U+064B–U+065F), superscript alef, Quranic marks,
 # tatweel; combining dot above (left by lower-casing "İ" outside Turkish).

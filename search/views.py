@@ -9,11 +9,10 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import get_language_info
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
-from home.models import GuideIndexPage, HomePage
+from portal.pages import language_dict, locale_page, switcher_entry
 
 from .highlight import highlight, snippet
 from .query import FEW_RESULTS, GERMAN_RESULTS, PER_PAGE, reader_translation_keys, search, suggestions
@@ -21,11 +20,9 @@ from .registry import type_for_key
 from .text import MAX_QUERY_LENGTH, clean_query
 
 MAX_PAGE = 100
+# Page types of higher apps, by label: search sits below them (README, "Architecture").
 OFFER_FINDER_MODEL = "offers.OfferFinderPage"
-
-
-def _direction(code):
-    return "rtl" if get_language_info(code)["bidi"] else "ltr"
+TOPIC_MODEL = "home.GuideIndexPage"
 
 
 def search_url(code, query=""):
@@ -37,33 +34,15 @@ def search_url(code, query=""):
 def language_context(request, code, query):
     """The base template's ``language``: the switcher keeps the query in every language."""
     switcher = [
-        {
-            "code": other,
-            "name": name,
-            "url": search_url(other, query),
-            "current": other == code,
-            "translated": True,
-            "dir": _direction(other),
-        }
+        switcher_entry(other, name, search_url(other, query), other == code, True)
         for other, name in settings.LANGUAGES
     ]
-    return {
-        "code": code,
-        "fallback": False,
-        "content_lang": code,
-        "content_dir": _direction(code),
-        "source_name": settings.LANGUAGE_NAMES.get(code),
-        "reader_name": settings.LANGUAGE_NAMES.get(code),
-        "alternates": [],
-        "x_default": None,
-        "switcher": switcher,
-        "canonical": request.build_absolute_uri(search_url(code)),
-    }
+    return language_dict(code, switcher, canonical=request.build_absolute_uri(search_url(code)))
 
 
 def site_chrome(request, locale):
     """Navigation and footer from the locale's home page (the same helper as every page)."""
-    home = HomePage.objects.live().filter(locale=locale).first()
+    home = Page.objects.live().filter(depth=2, locale=locale).specific().first()
     if home is None:
         return {"home": None, "nav": [], "footer_pages": []}
     chrome = home.site_chrome(request)
@@ -122,8 +101,7 @@ def offer_finder(locale):
         model = apps.get_model(OFFER_FINDER_MODEL)
     except LookupError:
         return None
-    pages = model.objects.live().public()
-    return pages.filter(locale=locale).first() or pages.filter(locale__language_code="de").first()
+    return locale_page(model, locale)
 
 
 def pagination(query, number, total):
@@ -181,7 +159,7 @@ def search_view(request):
             }
         )
         if not results.total and not german_hits:
-            context["topics"] = [p for p in context["nav"] if p.specific_class is GuideIndexPage]
+            context["topics"] = [p for p in context["nav"] if p.specific_class is apps.get_model(TOPIC_MODEL)]
             context["offer_finder"] = offer_finder(locale)
     return render(request, "search/search.html", context)
 

@@ -15,7 +15,7 @@ from django.test import RequestFactory, override_settings
 from django.utils import timezone
 
 from accounts.client_address import client_ip
-from network.models import MediatorRequest, RequestFormPage
+from personal_requests.models import MediatorRequest, RequestFormPage
 
 pytestmark = pytest.mark.django_db
 
@@ -136,7 +136,7 @@ def test_login_lockout_uses_the_same_address(users, proxies):
 
 def test_rate_limit_does_not_turn_a_cache_failure_into_an_error(client, monkeypatch):
     """Its cache (Redis) fails: the request is still accepted (and logged), no error page."""
-    from network import ratelimit
+    from accounts import ratelimit
 
     class Broken:
         def __getattr__(self, name):

@@ -18,7 +18,8 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 
-from network.models import MediatorRequest
+from personal_requests.factories import MediatorRequestFactory
+from personal_requests.models import MediatorRequest
 
 pytestmark = pytest.mark.django_db
 
@@ -90,15 +91,7 @@ def test_demo_codes_in_development(users):
 
 @pytest.mark.parametrize("days", ["-1", "-30"])
 def test_purge_refuses_negative_days(days):
-    MediatorRequest.objects.create(
-        language="ar",
-        date="2030-01-01",
-        time="10:00",
-        place="Rathaus",
-        appointment_kind="authority",
-        name="Heute gesendet",
-        email="x@example.org",
-    )
+    MediatorRequestFactory(name="Heute gesendet")
     with pytest.raises(CommandError, match="0 or more"):
         call_command("purge_personal_data", "--days", days, stdout=io.StringIO())
     assert MediatorRequest.objects.filter(name="Heute gesendet").exists()

@@ -255,13 +255,10 @@ def test_after_a_reset_the_manager_must_set_up_again(users):
 
 
 @pytest.mark.parametrize("language", ["de", "en", "ar", "fa", "uk", "ru", "tr"])
-def test_code_form_speaks_the_users_language(users, language):
+def test_code_form_speaks_the_users_language(users, language, admin_language):
     from django.utils import translation
-    from wagtail.users.models import UserProfile
 
-    profile = UserProfile.get_for_user(users["manager"])
-    profile.preferred_language = language
-    profile.save()
+    admin_language(users["manager"], language)
     client, _ = password_login("manager")
     body = client.get(reverse("accounts_2fa_verify")).content.decode()
     with translation.override(language):

@@ -8,7 +8,10 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from django.utils.translation import gettext_lazy as _
+
+from portal.languages import CHOICES as LANGUAGE_CHOICES
+from portal.languages import NAMES as LANGUAGE_NAMES_TABLE
+from portal.languages import SOURCE_LANGUAGE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 DATA_DIR = Path(os.environ.get("DATA_DIR", BASE_DIR / "data"))
@@ -31,9 +34,11 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "portal",
     "home",
     "offers",
     "network",
+    "personal_requests",
     "search",
     "moderation",
     "wagtail_localize",
@@ -146,30 +151,15 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # Internationalisation. German is the source language of all content.
-LANGUAGE_CODE = "de"
+LANGUAGE_CODE = SOURCE_LANGUAGE  # "de": the first row of portal/languages.py
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
 WAGTAIL_I18N_ENABLED = True
-LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
-    ("de", "Deutsch"),
-    ("en", "English"),
-    ("ar", "العربية"),
-    ("fa", "فارسی"),
-    ("uk", "Українська"),
-    ("ru", "Русский"),
-    ("tr", "Türkçe"),
-]
-# Names of the languages in German, for the admin and for messages.
-LANGUAGE_NAMES = {
-    "de": _("German"),
-    "en": _("English"),
-    "ar": _("Arabic"),
-    "fa": _("Persian"),
-    "uk": _("Ukrainian"),
-    "ru": _("Russian"),
-    "tr": _("Turkish"),
-}
+# The languages: one table, portal/languages.py (README, "Adding a language").
+LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = LANGUAGE_CHOICES
+# Names of the languages in the interface language, for the admin and for messages.
+LANGUAGE_NAMES = LANGUAGE_NAMES_TABLE
 LOCALE_PATHS = [BASE_DIR / "locales"]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # Machine translation for the translation editor's first draft (moderation/README.md):

@@ -7,7 +7,7 @@ Each user can do exactly what the role table in ``moderation/README.md`` says;
 from django.apps import apps
 from django.contrib.auth import get_user_model
 
-from home.roles import MANAGERS, MEMBERS, WORKING_GROUPS, setup_roles, translator_group_name
+from portal.roles import MANAGERS, MEMBERS, WORKING_GROUPS, setup_roles, translator_group_name
 
 DEMO_USERS = [
     # role, username, password, groups, superuser

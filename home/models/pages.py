@@ -9,9 +9,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import GuideStreamBlock
-from home.fields_of_action import FIELDS_OF_ACTION
-
-from .translation import TranslatedPageMixin
+from portal.fields_of_action import FIELDS_OF_ACTION
+from portal.pages import TranslatedPageMixin
 
 
 class HomePage(TranslatedPageMixin, Page):
@@ -33,7 +32,7 @@ class HomePage(TranslatedPageMixin, Page):
         "network.EventIndexPage",
         "network.NetworkAreaPage",
         "network.WorkingGroupPage",
-        "network.RequestFormPage",
+        "personal_requests.RequestFormPage",
         "offers.OfferFinderPage",
         "offers.OrganisationDirectoryPage",
     ]

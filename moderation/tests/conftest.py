@@ -4,14 +4,8 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def english_admin(db):
-    from django.contrib.auth import get_user_model
-    from wagtail.users.models import UserProfile
-
-    for user in get_user_model().objects.all():
-        profile = UserProfile.get_for_user(user)
-        profile.preferred_language = "en"
-        profile.save(update_fields=["preferred_language"])
+def english_admin(admin_language, users):
+    admin_language(list(users.values()), "en")
 
 
 @pytest.fixture

@@ -15,8 +15,8 @@ from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, ModelLogEntry
 
-from home.roles import MEMBERS, PUBLIC_COLLECTION, WORKING_GROUPS, public_collection, setup_roles
 from moderation.document_release import PENDING_COLLECTION, RELEASE_ACTION, pending_root
+from portal.roles import MEMBERS, PUBLIC_COLLECTION, WORKING_GROUPS, public_collection, setup_roles
 
 pytestmark = pytest.mark.django_db
 

@@ -16,9 +16,9 @@ from django.urls import NoReverseMatch, reverse
 from wagtail.models import Page, PageViewRestriction
 
 from home.models import GuidePage
-from home.roles import WORKING_GROUPS
 from moderation.panels import _listing_url, request_models
 from moderation.workflow import moderated_snippet_models
+from portal.roles import WORKING_GROUPS
 
 from .helpers import login, user
 

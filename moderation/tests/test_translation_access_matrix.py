@@ -33,10 +33,10 @@ from wagtail_localize.models import (
 from wagtail_localize.operations import TranslationCreator
 
 from home.models import GuidePage
-from home.roles import MEMBERS, WORKING_GROUPS
 from moderation.translation_access import GUARDED_NAMESPACES, GUARDS
 from network.models import WorkingGroupPage
 from offers.models import Offer, Organisation, OrganisationMembership
+from portal.roles import MEMBERS, WORKING_GROUPS
 
 pytestmark = pytest.mark.django_db
 

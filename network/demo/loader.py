@@ -17,7 +17,6 @@ from wagtail_localize.synctree import synchronize_tree
 
 from home.demo.translate import translate_page
 from home.models import HomePage
-from home.roles import MANAGERS, MEMBERS, WORKING_GROUPS
 from network.models import (
     EventIndexPage,
     EventPage,
@@ -25,13 +24,12 @@ from network.models import (
     NetworkAreaPage,
     NewsIndexPage,
     NewsPage,
-    PoolMember,
-    PoolMemberLanguage,
-    RequestFormPage,
     WorkingGroupPage,
 )
 from network.models.events import BERLIN
 from network.restrictions import ensure_page_restriction, private_collection
+from personal_requests.models import PoolMember, PoolMemberLanguage, RequestFormPage
+from portal.roles import MANAGERS, MEMBERS, WORKING_GROUPS
 
 from . import content
 
@@ -149,7 +147,7 @@ class NetworkDemoLoader:
         self.internal_pages(area, data["children"])
         for wg in content.WORKING_GROUPS:
             group = Group.objects.get(name=WORKING_GROUPS[wg["group_index"]])
-            # Named like the group: home.roles gives the group its permissions on it.
+            # Named like the group: portal.roles gives the group its permissions on it.
             collection = private_collection(group.name, [group.name, MANAGERS])
             fields = {k: wg[k] for k in ("title", "mandate", "network_needs", "manager_role", "done_when")}
             page = self.child(

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import home.models.translation
+import portal.pages
 import modelcluster.fields
 import network.models.areas
 import wagtail.contrib.routable_page.models
@@ -32,7 +32,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'event index',
                 'verbose_name_plural': 'event indexes',
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, home.models.translation.TranslatedPageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, portal.pages.TranslatedPageMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='EventPage',
@@ -52,7 +52,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'event',
                 'verbose_name_plural': 'events',
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, home.models.translation.TranslatedPageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, portal.pages.TranslatedPageMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='InternalPage',
@@ -66,7 +66,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'internal page',
                 'verbose_name_plural': 'internal pages',
             },
-            bases=(home.models.translation.TranslatedPageMixin, 'wagtailcore.page'),
+            bases=(portal.pages.TranslatedPageMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='MentorshipRequest',
@@ -102,7 +102,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'members-only network page',
                 'verbose_name_plural': 'members-only network pages',
             },
-            bases=(network.models.areas.RestrictedAreaMixin, home.models.translation.TranslatedPageMixin, 'wagtailcore.page'),
+            bases=(network.models.areas.RestrictedAreaMixin, portal.pages.TranslatedPageMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='NewsIndexPage',
@@ -114,7 +114,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'news index',
                 'verbose_name_plural': 'news indexes',
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, home.models.translation.TranslatedPageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, portal.pages.TranslatedPageMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='PoolMember',
@@ -146,7 +146,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'request form page',
                 'verbose_name_plural': 'request form pages',
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, home.models.translation.TranslatedPageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, portal.pages.TranslatedPageMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='NewsPage',
@@ -162,7 +162,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'news item',
                 'verbose_name_plural': 'news items',
             },
-            bases=(home.models.translation.TranslatedPageMixin, 'wagtailcore.page'),
+            bases=(portal.pages.TranslatedPageMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='MediatorRequest',
@@ -222,6 +222,6 @@ class Migration(migrations.Migration):
                 'verbose_name': 'working group',
                 'verbose_name_plural': 'working groups',
             },
-            bases=(network.models.areas.RestrictedAreaMixin, home.models.translation.TranslatedPageMixin, 'wagtailcore.page'),
+            bases=(network.models.areas.RestrictedAreaMixin, portal.pages.TranslatedPageMixin, 'wagtailcore.page'),
         ),
     ]

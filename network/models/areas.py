@@ -15,7 +15,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.models import TranslatedPageMixin
+from portal.pages import TranslatedPageMixin
 
 from .base import RESTRICTED_RICH_TEXT
 
@@ -73,7 +73,7 @@ class NetworkAreaPage(RestrictedAreaMixin, TranslatedPageMixin, Page):
         return self.title
 
     def required_group_names(self):
-        from home.roles import MANAGERS, MEMBERS
+        from portal.roles import MANAGERS, MEMBERS
 
         return [MEMBERS, MANAGERS]
 
@@ -132,7 +132,7 @@ class WorkingGroupPage(RestrictedAreaMixin, TranslatedPageMixin, Page):
         return self.title
 
     def required_group_names(self):
-        from home.roles import MANAGERS
+        from portal.roles import MANAGERS
 
         return [self.group.name, MANAGERS] if self.group_id else [MANAGERS]
 

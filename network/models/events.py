@@ -20,12 +20,37 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.models import TranslatedPageMixin
 from network.choices import RECURRENCES
+from portal.pages import TranslatedPageMixin
 
 from .base import PUBLIC_RICH_TEXT
 
 BERLIN = ZoneInfo("Europe/Berlin")
+
+
+def public_events(index):
+    """Live events below ``index`` (any Page) visible to everyone (never restricted ones), one query."""
+    from network.restrictions import public_pages
+
+    return public_pages(EventPage.objects.child_of(index).live()).order_by("start")
+
+
+def split_events(index, now=None):
+    """The one rule of "upcoming": (upcoming sorted by next date, past sorted newest first)."""
+    now = now or timezone.now()
+    upcoming, past = [], []
+    for event in public_events(index):
+        following = event.next_occurrence(now)
+        if following:
+            event.next_start, event.next_end = following
+            upcoming.append(event)
+        else:
+            past.append(event)
+    upcoming.sort(key=lambda e: e.next_start)
+    past.sort(key=lambda e: e.start, reverse=True)
+    return upcoming, past
+
+
 MAX_OCCURRENCES = 500
 
 
@@ -48,23 +73,11 @@ class EventIndexPage(RoutablePageMixin, TranslatedPageMixin, Page):
         return self.title
 
     def events(self):
-        """Live events visible to everyone (never restricted ones)."""
-        return EventPage.objects.child_of(self).live().public().order_by("start")
+        return public_events(self)
 
     def split_events(self, now=None):
         """(upcoming sorted by next date, past sorted newest first)."""
-        now = now or timezone.now()
-        upcoming, past = [], []
-        for event in self.events():
-            following = event.next_occurrence(now)
-            if following:
-                event.next_start, event.next_end = following
-                upcoming.append(event)
-            else:
-                past.append(event)
-        upcoming.sort(key=lambda e: e.next_start)
-        past.sort(key=lambda e: e.start, reverse=True)
-        return upcoming, past
+        return split_events(self, now)
 
     def ical_url(self, request=None):
         return self.get_url(request) + self.reverse_subpage("ical")

@@ -11,7 +11,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.models import TranslatedPageMixin
+from portal.pages import TranslatedPageMixin
 
 from .base import PUBLIC_RICH_TEXT
 

@@ -24,8 +24,8 @@ from django.utils.html import strip_tags
 from wagtail.log_actions import log
 from wagtail.models import Page
 
-from home.roles import MEMBERS, WORKING_GROUPS
 from network.models import NetworkAreaPage, WorkingGroupPage
+from portal.roles import MEMBERS, WORKING_GROUPS
 
 pytestmark = pytest.mark.django_db
 

@@ -38,7 +38,7 @@ def test_members_upload_into_their_collection_awaiting_release(users):
     management, moderation/document_release.py) and choose from it and from "Öffentlich"."""
     from wagtail.documents.permissions import permission_policy
 
-    from home.roles import MEMBERS, PUBLIC_COLLECTION
+    from portal.roles import MEMBERS, PUBLIC_COLLECTION
 
     added = permission_policy.collections_user_has_permission_for(users["mitglied"], "add")
     assert [c.name for c in added] == [MEMBERS]

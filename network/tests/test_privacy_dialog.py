@@ -19,9 +19,9 @@ from django.core import mail
 from django.urls import reverse
 from wagtail.models import Page, PageLogEntry, PageViewRestriction
 
-from home.roles import MANAGERS, MEMBERS
 from network.models import NetworkAreaPage, WorkingGroupPage
 from network.privacy_dialog import LOG_ACTION
+from portal.roles import MANAGERS, MEMBERS
 
 pytestmark = pytest.mark.django_db
 
@@ -38,14 +38,9 @@ LANGUAGE_NAMES = {
 
 
 @pytest.fixture(autouse=True)
-def english_admin(users):
+def english_admin(admin_language, users):
     """The admin speaks English here, so that the confirmation can be read by the test."""
-    from wagtail.users.models import UserProfile
-
-    for user in users.values():
-        profile = UserProfile.get_for_user(user)
-        profile.preferred_language = "en"
-        profile.save(update_fields=["preferred_language"])
+    admin_language(list(users.values()), "en")
 
 
 @pytest.fixture

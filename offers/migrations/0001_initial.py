@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import home.models.translation
+import portal.pages
 import modelsearch.index
 import offers.fields
 import uuid
@@ -34,7 +34,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'offer finder',
                 'verbose_name_plural': 'offer finders',
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, home.models.translation.TranslatedPageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, portal.pages.TranslatedPageMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='OrganisationDirectoryPage',
@@ -46,7 +46,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'organisation directory',
                 'verbose_name_plural': 'organisation directories',
             },
-            bases=(home.models.translation.TranslatedPageMixin, 'wagtailcore.page'),
+            bases=(portal.pages.TranslatedPageMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='Organisation',

@@ -18,8 +18,22 @@ from .base import ModeratedSnippet
 DESCRIPTION_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
 
+class OfferQuerySet(models.QuerySet):
+    def current(self, today=None):
+        """The one rule of a public offer: live, and valid today (decided at query time).
+
+        ``offers.queries`` (every public view) and ``search.registry`` (the index) read it.
+        """
+        today = today or timezone.localdate()
+        return self.filter(live=True, valid_from__lte=today).filter(
+            models.Q(valid_until__isnull=True) | models.Q(valid_until__gte=today)
+        )
+
+
 class Offer(PreviewableMixin, ModeratedSnippet):
     """One offer, described with facts that the public finder can filter by."""
+
+    objects = OfferQuerySet.as_manager()
 
     title = models.CharField(
         _("title"), max_length=200, help_text=_("Short and plain, e.g. “German course with childcare”.")
@@ -264,11 +278,6 @@ class Offer(PreviewableMixin, ModeratedSnippet):
                 errors["slug"] = _("Another offer already uses this short name. Please choose another one.")
         if errors:
             raise ValidationError(errors)
-
-    @property
-    def is_current(self):
-        today = timezone.localdate()
-        return self.valid_from <= today and (self.valid_until is None or self.valid_until >= today)
 
     def public_url(self, finder_url):
         """The detail page under the offer finder of the same locale."""

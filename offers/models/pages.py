@@ -12,7 +12,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.models import TranslatedPageMixin
+from portal.pages import TranslatedPageMixin, locale_page
 
 
 class OfferFinderPage(RoutablePageMixin, TranslatedPageMixin, Page):
@@ -155,7 +155,7 @@ class OrganisationDirectoryPage(TranslatedPageMixin, Page):
         offers_by_org = {}
         for offer in public_offers(self.locale):
             offers_by_org.setdefault(offer.organisation.translation_key, []).append(offer)
-        finder = OfferFinderPage.objects.live().filter(locale=self.locale).first()
+        finder = locale_page(OfferFinderPage, self.locale)
         finder_url = finder.get_url(request) if finder else None
         groups = {code: [] for code, _label in ORGANISATION_KINDS}
         for org in public_organisations(self.locale).order_by("name"):

@@ -3,12 +3,12 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from wagtail.users.models import UserProfile
 
-from home.roles import MANAGERS, MEMBERS
 from offers.factories import MembershipFactory, OfferFactory, OrganisationFactory
 from offers.models import Offer, OfferFinderPage, Organisation
 from offers.roles import grant_offer_permissions
+from portal.roles import MANAGERS, MEMBERS
+from portal.testing import set_admin_language
 
 
 @pytest.fixture
@@ -49,10 +49,7 @@ def orgs(hidden_catalogue):
 
 def english_admin(user):
     """Admin messages in English, so that tests can compare them with the msgids."""
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save()
-    return user
+    return set_admin_language(user, "en")
 
 
 @pytest.fixture

@@ -148,7 +148,7 @@ def test_member_without_organisation_sees_nothing(client, member, offers_ab):
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
-    from home.roles import MEMBERS
+    from portal.roles import MEMBERS
 
     from .conftest import english_admin
 

@@ -17,9 +17,9 @@ from django.test import override_settings
 from redis.exceptions import RedisError
 from wagtail.models import Page
 
-from network.models import RequestFormPage
-from network.tests.test_requests import mediator_data
 from offers.models import Offer
+from personal_requests.factories import mediator_data
+from personal_requests.models import RequestFormPage
 
 from .conftest import base_settings_with
 
@@ -28,7 +28,7 @@ pytestmark = pytest.mark.django_db
 
 def public_paths():
     guide = Page.objects.live().public().filter(locale__language_code="de", depth=4).first()
-    offer = next(o for o in Offer.objects.filter(locale__language_code="de", live=True) if o.is_current)
+    offer = Offer.objects.current().filter(locale__language_code="de").first()
     return [
         ("/de/", "Beckum"),
         ("/ar/", 'dir="rtl"'),

@@ -21,10 +21,10 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 from django.utils import timezone
 
-from network.models import MediatorRequest
-from network.tests.test_requests import form_page, mediator_data
 from operations.models import OutboxMessage
 from operations.outbox import OutboxDeliveryMiddleware
+from personal_requests.factories import form_page, mediator_data
+from personal_requests.models import MediatorRequest
 
 from .conftest import base_settings_with
 

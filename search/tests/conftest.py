@@ -22,12 +22,12 @@ def locales(db):
 @pytest.fixture
 def make_page(db, locales):
     """Publish a German guide page under the "Sprache" section with the given title and intro."""
-    from home.models import GuideIndexPage, GuidePage
+    from home.factories import GuidePageFactory
+    from home.models import GuideIndexPage
 
     def make(title, intro="", slug=None, parent=None, publish=True, **extra):
         parent = parent or GuideIndexPage.objects.get(locale=locales["de"], slug="sprache")
-        page = GuidePage(title=title, intro=intro, slug=slug or slugify(title), **extra)
-        parent.add_child(instance=page)
+        page = GuidePageFactory(parent=parent, title=title, intro=intro, slug=slug or slugify(title), **extra)
         revision = page.save_revision()
         if publish:
             revision.publish()

@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
+from operations.elasticsearch_backend import wagtail_backend
 from operations.search_queue import retry
 
 
@@ -12,7 +13,7 @@ class Command(BaseCommand):
         parser.add_argument("--limit", type=int, default=1000)
 
     def handle(self, *args, **options):
-        done, failed = retry(limit=options["limit"])
+        done, failed = retry(wagtail_backend(), limit=options["limit"])
         self.stdout.write(f"{done} index writes done, {failed} failed and stay queued.")
         if failed:
             raise SystemExit(1)
