@@ -150,6 +150,8 @@ LANGUAGE_CODE = "de"
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
+# Date and time formats per locale, read before Django's own (cms/formats/, issue 14).
+FORMAT_MODULE_PATH = ["cms.formats"]
 WAGTAIL_I18N_ENABLED = True
 LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("de", "Deutsch"),
