@@ -106,6 +106,23 @@ def _range_pattern(name, default):
     return default
 
 
+def list_separator():
+    """``LIST_SEPARATOR`` of the language's format module: "، " in Arabic and Farsi, else ", "."""
+    return _range_pattern("LIST_SEPARATOR", ", ")
+
+
+@register.filter
+def join_list(values):
+    """Join display labels with the language's comma (escaped)."""
+    separator = conditional_escape(list_separator())
+    return mark_safe(separator.join(conditional_escape(v) for v in values))  # noqa: S308 (escaped)
+
+
+@register.simple_tag
+def comma():
+    return list_separator()
+
+
 @register.simple_tag
 def date_range(start, end=None):
     """``<time>`` elements for an event: one day with two times, or two dates with times."""

@@ -11,3 +11,5 @@ MONTH_DAY_FORMAT = "j F"
 YEAR_MONTH_FORMAT = "F Y"
 DATETIME_RANGE_SAME_DAY = "{date}، {start}–{end}"
 DATETIME_RANGE = "{start} – {end}"
+# Lists ("Language, Education") take the Arabic comma.
+LIST_SEPARATOR = "، "

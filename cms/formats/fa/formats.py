@@ -9,3 +9,5 @@ MONTH_DAY_FORMAT = "j F"
 YEAR_MONTH_FORMAT = "F Y"
 DATETIME_RANGE_SAME_DAY = "{date}، ساعت {start} تا {end}"
 DATETIME_RANGE = "{start} تا {end}"
+# Lists ("Language, Education") take the Arabic comma.
+LIST_SEPARATOR = "، "
