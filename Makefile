@@ -10,9 +10,11 @@ PORT ?= 8000
 
 .PHONY: run install messages makemessages migrate demo test lint format check clean bench
 
+# HOST and PORT also go to the demo loader (the Site's address: canonical links, hreflang,
+# sitemap and feeds carry the port served) and to the admin's base URL.
 run: install messages migrate demo
 	@echo "Serving on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
-	$(MANAGE) runserver $(HOST):$(PORT)
+	WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) $(MANAGE) runserver $(HOST):$(PORT)
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -40,7 +42,7 @@ migrate: install
 	$(MANAGE) migrate --noinput -v0
 
 demo: install
-	$(MANAGE) load_demo_content
+	SITE_HOSTNAME=$(HOST) SITE_PORT=$(PORT) $(MANAGE) load_demo_content
 
 test: install messages
 	$(BIN)/pytest

@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.password_reset import ThrottledPasswordResetView
+from cms.favicon import favicon
 from cms.media_storage.views import rendition as media_rendition
 from cms.sitemap import sitemap
 from network.privacy_dialog import set_privacy
@@ -18,6 +19,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
+    path("favicon.ico", favicon),
 ]
 
 if settings.DEBUG:

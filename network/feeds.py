@@ -16,16 +16,33 @@ from icalendar import Calendar, Event, vRecur
 PRODID = "-//Stadt Beckum//Integrationsportal Beckum//DE"
 
 
+class PortalAtomFeed(Atom1Feed):
+    """Atom with ``xml:lang`` on an entry whose text is not in the feed's language (issue 14).
+
+    A news item not yet translated is shown in German in every other locale's
+    feed; its entry says so, instead of inheriting the feed's ``xml:lang``.
+    """
+
+    def item_attributes(self, item):
+        attrs = super().item_attributes(item)
+        if item.get("lang") and item["lang"] != self.feed.get("language"):
+            attrs["xml:lang"] = item["lang"]
+        return attrs
+
+
 def news_feed_response(index, request):
     language = index.locale.language_code
-    feed = Atom1Feed(
+    feed = PortalAtomFeed(
         title=f"{index.title} – {settings.WAGTAIL_SITE_NAME}",
         link=index.get_full_url(request),
         description=index.intro,
         language=language,
         feed_url=index.get_full_url(request) + index.reverse_subpage("feed"),
         feed_guid=f"urn:beckum:news:{index.translation_key}:{language}",
+        author_name=settings.WAGTAIL_SITE_NAME,
     )
+    site = index.get_site()
+    home_url = site.root_url + "/" if site else None
     for item in index.news()[:50]:
         published = datetime.datetime.combine(item.date, datetime.time(9), timezone.get_default_timezone())
         feed.add_item(
@@ -36,6 +53,11 @@ def news_feed_response(index, request):
             unique_id_is_permalink=False,
             pubdate=published,
             updateddate=item.last_published_at or published,
+            # Atom requires an author per entry (or the feed's): the publisher, never a person's account.
+            author_name=settings.WAGTAIL_SITE_NAME,
+            author_link=home_url,
+            # An alias shows the German original (home/models/translation.py).
+            lang=settings.LANGUAGE_CODE if item.alias_of_id else language,
         )
     response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
     feed.write(response, "utf-8")

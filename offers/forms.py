@@ -3,10 +3,24 @@
 from urllib.parse import urlencode
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from .choices import FIELDS_OF_ACTION, LANGUAGES, OFFER_KINDS, TARGET_GROUPS
 from .fields import has_code
+
+
+class ProviderSelect(forms.Select):
+    """Options of providers shown in German (fallback) say so: ``lang="de"`` (issue 14, fault 2)."""
+
+    option_langs = {}
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        lang = self.option_langs.get(value)
+        if lang:
+            option["attrs"] = {**option["attrs"], "lang": lang, "dir": "ltr"}
+        return option
 
 
 def with_any(label, choices):
@@ -28,7 +42,9 @@ class OfferFilterForm(forms.Form):
     language = forms.ChoiceField(
         label=_("Held in"), required=False, choices=with_any(_("Any language"), LANGUAGES)
     )
-    organisation = forms.ChoiceField(label=_("Provider"), required=False, choices=[("", _("All providers"))])
+    organisation = forms.ChoiceField(
+        label=_("Provider"), required=False, choices=[("", _("All providers"))], widget=ProviderSelect
+    )
     free = forms.BooleanField(label=_("Free of charge"), required=False)
     childcare = forms.BooleanField(label=_("With childcare"), required=False)
     women = forms.BooleanField(label=_("Women only"), required=False)
@@ -52,6 +68,9 @@ class OfferFilterForm(forms.Form):
         self.fields["organisation"].choices = [("", _("All providers"))] + [
             (org.slug, org.name) for org in organisations
         ]
+        self.fields["organisation"].widget.option_langs = {
+            org.slug: settings.LANGUAGE_CODE for org in organisations if getattr(org, "is_fallback", False)
+        }
 
     def fieldsets(self):
         return [(legend, [self[name] for name in names]) for legend, names in self.GROUPS]

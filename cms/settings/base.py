@@ -155,6 +155,8 @@ LANGUAGE_CODE = SOURCE_LANGUAGE  # "de": the first row of portal/languages.py
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
+# Date and time formats per locale, read before Django's own (cms/formats/, issue 14).
+FORMAT_MODULE_PATH = ["cms.formats"]
 WAGTAIL_I18N_ENABLED = True
 # The languages: one table, portal/languages.py (README, "Adding a language").
 LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = LANGUAGE_CHOICES

@@ -83,8 +83,29 @@ class DemoLoader:
             self.untranslated_strings += translate_page(page, self.locales[code], fields)
             self.translated += 1
 
+    def follow_host_and_port(self):
+        """``make run HOST=... PORT=...`` passes SITE_HOSTNAME/SITE_PORT: the default Site follows them.
+
+        Canonical links, hreflang, the sitemap and the feeds are built from the Site, so
+        a server on another port must not keep linking to the port of an earlier run.
+        """
+        hostname, port = os.environ.get("SITE_HOSTNAME"), os.environ.get("SITE_PORT")
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None or not (hostname or port):
+            return
+        changed = False
+        if hostname and site.hostname != hostname:
+            site.hostname, changed = hostname, True
+        if port and site.port != int(port):
+            site.port, changed = int(port), True
+        if changed:
+            site.save()
+            self.log(f"Site address: {site.hostname}:{site.port}")
+
     def home(self, data):
         home = HomePage.objects.filter(locale=self.german).first()
+        if home is not None:
+            self.follow_host_and_port()
         if home is None:
             root = Page.get_first_root_node()
             home = HomePage(slug="start", locale=self.german, **_fields(HomePage, data["home"]["de"]))

@@ -103,6 +103,7 @@ class OfferFinderPage(RoutablePageMixin, TranslatedPageMixin, Page):
     # -- one offer ----------------------------------------------------------
     @path("<slug:slug>/")
     def offer(self, request, slug):
+        from offers.languages import offer_language_context
         from offers.presentation import json_ld_script, offer_facts, offer_json_ld
         from offers.queries import public_offers
 
@@ -121,6 +122,8 @@ class OfferFinderPage(RoutablePageMixin, TranslatedPageMixin, Page):
                 "json_ld": json_ld_script(offer_json_ld(offer, full_url)),
                 "finder_url": finder_url,
                 "print_view": request.GET.get("print") == "1",
+                # Canonical, hreflang and switcher point to this offer in the other languages.
+                "language": offer_language_context(self, offer, request),
             },
         )
 

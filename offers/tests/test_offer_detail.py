@@ -57,11 +57,11 @@ def test_detail_shows_every_fact_and_the_provider(client, finder_url, course):
         "Im Büro anmelden",
         "Monday, Wednesday",
         "09:00–12:00",
-        "Markt 1<br>59269 Beckum",
+        "<bdi>Markt 1</bdi><br><bdi>59269 Beckum</bdi>",
         "Kursberatung",
         'href="tel:025215678"',
         'href="mailto:kurs@example.org"',
-        "Provider: Organisation A",
+        'Provider: <bdi lang="de" dir="ltr">Organisation A</bdi>',  # isolated, German fallback (issue 14)
         'href="tel:025211234"',
     ]:
         assert text in html, text

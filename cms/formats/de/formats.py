@@ -1,0 +1,10 @@
+# German: "25. Februar 2027, 17:00 Uhr"; ranges "25. Februar 2027, 17:00–19:00 Uhr".
+DATE_FORMAT = "j. F Y"
+TIME_FORMAT = "H:i"
+DATETIME_FORMAT = r"j. F Y, H:i \U\h\r"
+SHORT_DATE_FORMAT = "d.m.Y"
+SHORT_DATETIME_FORMAT = "d.m.Y, H:i"
+MONTH_DAY_FORMAT = "j. F"
+YEAR_MONTH_FORMAT = "F Y"
+DATETIME_RANGE_SAME_DAY = "{date}, {start}–{end} Uhr"
+DATETIME_RANGE = "{start} bis {end}"

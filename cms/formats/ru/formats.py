@@ -1,0 +1,10 @@
+# Russian: "25 февраля 2027 г., 17:00" (genitive month name "E").
+DATE_FORMAT = "j E Y г."
+TIME_FORMAT = "H:i"
+DATETIME_FORMAT = "j E Y г., H:i"
+SHORT_DATE_FORMAT = "d.m.Y"
+SHORT_DATETIME_FORMAT = "d.m.Y, H:i"
+MONTH_DAY_FORMAT = "j E"
+YEAR_MONTH_FORMAT = "F Y г."
+DATETIME_RANGE_SAME_DAY = "{date}, {start}–{end}"
+DATETIME_RANGE = "{start} – {end}"

@@ -1,0 +1,10 @@
+# Turkish: "25 Şubat 2027, 17:00"; short dates "25.02.2027" as on Turkish documents.
+DATE_FORMAT = "j F Y"
+TIME_FORMAT = "H:i"
+DATETIME_FORMAT = "j F Y, H:i"
+SHORT_DATE_FORMAT = "d.m.Y"
+SHORT_DATETIME_FORMAT = "d.m.Y, H:i"
+MONTH_DAY_FORMAT = "j F"
+YEAR_MONTH_FORMAT = "F Y"
+DATETIME_RANGE_SAME_DAY = "{date}, {start}–{end}"
+DATETIME_RANGE = "{start} – {end}"

@@ -1,0 +1,10 @@
+# Ukrainian: "25 лютого 2027 р., 17:00" (genitive month name "E", no leading zero on the day).
+DATE_FORMAT = "j E Y р."
+TIME_FORMAT = "H:i"
+DATETIME_FORMAT = "j E Y р., H:i"
+SHORT_DATE_FORMAT = "d.m.Y"
+SHORT_DATETIME_FORMAT = "d.m.Y, H:i"
+MONTH_DAY_FORMAT = "j E"
+YEAR_MONTH_FORMAT = "F Y"
+DATETIME_RANGE_SAME_DAY = "{date}, {start}–{end}"
+DATETIME_RANGE = "{start} – {end}"

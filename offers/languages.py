@@ -1,0 +1,80 @@
+"""The language context of an offer detail page: canonical, hreflang, switcher.
+
+An offer's detail page lives under the offer finder of each locale
+(``/<lang>/angebote/<slug>/``; the slug is synchronised between translations).
+Its canonical link, hreflang alternates and language switcher point to the
+same offer in the other languages, never to the finder, and only to
+translations that exist and are public. A German offer shown as fallback in
+another locale is handled like an untranslated page: a notice, its content
+marked ``lang="de"``, the canonical link to the German original, and the
+switcher leading to the start page of a language the offer has no
+translation in.
+"""
+
+from django.conf import settings
+from django.utils.translation import get_language_info
+
+from .queries import current_offers
+
+
+def _dir(code):
+    return "rtl" if get_language_info(code)["bidi"] else "ltr"
+
+
+def offer_language_context(finder, offer, request, homes=None):
+    """``language`` for ``offer`` shown under ``finder`` (three queries: finders, translations, homes)."""
+    from home.models.translation import locale_homes
+
+    current = finder.locale.language_code
+    finders = finder.language_versions()
+    translations = {
+        o.locale.language_code: o
+        for o in current_offers().filter(translation_key=offer.translation_key).select_related("locale")
+    }
+    if homes is None:
+        homes = locale_homes(finder)
+
+    def url(code, full=False):
+        version = finders.get(code)
+        if version is None:
+            return None
+        base = version.get_full_url(request) if full else version.get_url(request)
+        return offer.public_url(base) if base else None
+
+    alternates, switcher = [], []
+    for code, name in settings.LANGUAGES:
+        translated = code in translations and code in finders
+        if translated:
+            alternates.append({"code": code, "url": url(code, full=True)})
+        if code == current or translated:
+            target = url(code)
+        elif code in homes:
+            target = homes[code].get_url(request)
+        else:
+            target = None
+        if target:
+            switcher.append(
+                {
+                    "code": code,
+                    "name": name,
+                    "url": target,
+                    "current": code == current,
+                    "translated": translated,
+                    "dir": _dir(code),
+                }
+            )
+    source = offer.locale.language_code
+    fallback = source != current
+    canonical = url(source, full=True) if fallback else url(current, full=True)
+    return {
+        "code": current,
+        "fallback": fallback,
+        "content_lang": source,
+        "content_dir": _dir(source),
+        "source_name": settings.LANGUAGE_NAMES.get(source),
+        "reader_name": settings.LANGUAGE_NAMES.get(current),
+        "alternates": alternates,
+        "x_default": next((a["url"] for a in alternates if a["code"] == settings.LANGUAGE_CODE), None),
+        "switcher": switcher,
+        "canonical": canonical or request.build_absolute_uri(),
+    }
