@@ -3,8 +3,9 @@
 Loads the demo content into a throwaway database, then runs every query of
 ``search/relevance.json`` through ``search.query.search()`` in its language and
 reports, per language and overall, how often the expected page is the first
-result (recall@1) and among the first three (recall@3). The same queries are
-checked by ``search/tests/test_relevance.py``.
+result (recall@1) and among the first three (recall@3), and the mean number of
+results per query (a precision guard: looser matching shows up as more
+results). The same queries are checked by ``search/tests/test_relevance.py``.
 
 Database: an SQLite file under /tmp by default (``BENCH_DATA_DIR`` keeps it
 between runs: with an existing database only the search index is rebuilt, so
@@ -14,8 +15,8 @@ its name must start with ``beckum_bench`` (any other name is refused).
 
     .venv/bin/python bench/search_relevance.py
     .venv/bin/python bench/search_relevance.py --misses       # also list the queries that miss
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/beckum_bench_relevance \
-        .venv/bin/python bench/search_relevance.py
+    export DATABASE_URL=postgres://postgres@127.0.0.1:5432/beckum_bench_relevance
+    .venv/bin/python bench/search_relevance.py
 """
 
 import json
@@ -106,28 +107,30 @@ def main():
     show_misses = "--misses" in sys.argv
     load()
     cases = json.loads((ROOT / "search" / "relevance.json").read_text(encoding="utf-8"))["queries"]
-    stats = {code: [0, 0, 0] for code in LANGS}  # queries, @1, @3
+    stats = {code: [0, 0, 0, 0] for code in LANGS}  # queries, @1, @3, results
     misses = []
     for case in cases:
         position, results = rank_of(case)
-        row = stats.setdefault(case["language"], [0, 0, 0])
+        row = stats.setdefault(case["language"], [0, 0, 0, 0])
         row[0] += 1
         row[1] += position == 1
         row[2] += position is not None
+        row[3] += results.total
         if position != 1:
             misses.append((case, position, [h.title for h in results.hits]))
     from django.db import connection
 
     print(f"search relevance on {connection.vendor}: {len(cases)} queries (search/relevance.json)")
-    print(f"{'language':<9}{'queries':>8}{'recall@1':>10}{'recall@3':>10}")
-    total = [0, 0, 0]
-    for code, (n, at1, at3) in stats.items():
+    print(f"{'language':<9}{'queries':>8}{'recall@1':>10}{'recall@3':>10}{'results':>9}")
+    total = [0, 0, 0, 0]
+    for code, row in stats.items():
+        n, at1, at3, found = row
         if not n:
             continue
-        total = [total[0] + n, total[1] + at1, total[2] + at3]
-        print(f"{code:<9}{n:>8}{at1 / n:>10.2f}{at3 / n:>10.2f}")
-    n, at1, at3 = total
-    print(f"{'all':<9}{n:>8}{at1 / n:>10.2f}{at3 / n:>10.2f}")
+        total = [a + b for a, b in zip(total, row, strict=True)]
+        print(f"{code:<9}{n:>8}{at1 / n:>10.2f}{at3 / n:>10.2f}{found / n:>9.1f}")
+    n, at1, at3, found = total
+    print(f"{'all':<9}{n:>8}{at1 / n:>10.2f}{at3 / n:>10.2f}{found / n:>9.1f}")
     if show_misses:
         for case, position, titles in misses:
             where = f"rank {position}" if position else "not in top 3"

@@ -203,14 +203,21 @@ def database_search(query, locale, offset=0, size=PER_PAGE, exclude_translation_
 
 def elastic_search(query, locale, offset=0, size=PER_PAGE, exclude_translation_keys=None):
     """The same search on Elasticsearch; hits re-checked against the database. Raises Unavailable."""
-    terms, _required = query_terms(query, locale.language_code)
+    terms, required = query_terms(query, locale.language_code)
     results = Results(query=clean_query(query), terms=terms, backend="elasticsearch")
     if not terms:
         return results
     types = active_types()
     keys = [str(k) for k in exclude_translation_keys or ()]
     total, sources = elastic.search(
-        results.query, terms, locale, [t.key for t in types], offset, size, exclude_translation_keys=keys
+        results.query,
+        terms,
+        locale,
+        [t.key for t in types],
+        offset,
+        size,
+        exclude_translation_keys=keys,
+        required=required,
     )
     visible = set(
         SearchEntry.objects.filter(locale=locale)

@@ -358,9 +358,8 @@ def index_form(text, language):
     return f" {' '.join(tokens)} " if tokens else ""
 
 
-#: Shortest indexed token that may match a longer query token it begins (Arabic script: 3).
-MIN_REVERSE = 4
-MIN_REVERSE_ARABIC_SCRIPT = 3
+#: Shortest indexed token that may match a longer query token it begins.
+MIN_REVERSE = 3
 #: Tokens shorter than this match whole only.
 MIN_PREFIX = 3
 
@@ -374,14 +373,15 @@ def shorter_forms(term):
     """Indexed tokens that match ``term`` because ``term`` starts with them (whole-token matches).
 
     "sprachkurs" (Sprachkursen) -> ("sprachkur", "sprachku"): the
-    page that only has "Sprachkurs" (stem ``sprachkur``) is found. Limited to a
-    few letters and to tokens of at least ``MIN_REVERSE`` letters, so "kurs"
+    page that only has "Sprachkurs" (stem ``sprachkur``) is found; "kurs"
+    (Kurse) finds "kur" (Kurs). Limited to ``slack`` letters (one, two from
+    nine letters on) and to tokens of at least ``MIN_REVERSE`` letters, so
+    "sprachpat" (Sprachpaten) never matches "sprach" (Sprache) and "kurs"
     never matches "ku".
     """
-    shortest = MIN_REVERSE_ARABIC_SCRIPT if term and "\u0600" <= term[0] <= "\u06ff" else MIN_REVERSE
     if len(term) < MIN_PREFIX:
         return ()
-    return tuple(term[:n] for n in range(len(term) - 1, max(shortest, len(term) - slack(term)) - 1, -1))
+    return tuple(term[:n] for n in range(len(term) - 1, max(MIN_REVERSE, len(term) - slack(term)) - 1, -1))
 
 
 def term_matches(token, term):
