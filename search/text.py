@@ -92,8 +92,8 @@ def _latin_fold_table(keep=""):
         base = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
         if base != char and base.isascii() and base.isalpha():
             table[code] = base.lower()
-    table.update({ord("ı"): "i", ord("æ"): "ae", ord("œ"): "oe", ord("ø"): "o", ord("đ"): "d", ord("ł"): "l"})
-    table[ord("ß")] = "ss"
+    extra = {"ı": "i", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ł": "l", "ß": "ss"}
+    table.update({ord(char): base for char, base in extra.items() if char not in keep})
     return table
 
 
@@ -325,7 +325,7 @@ def stem_token(word, language):
     return _stem(word, language)
 
 
-_PERSIAN_PLURALS = frozenset(("ها", "های", "هایی", "هاي"))
+_PERSIAN_PLURALS = frozenset(("ها", "های", "هایی"))
 
 
 def words(text, language):
