@@ -35,7 +35,7 @@ PORTAL_LANGUAGES = [
     Language("fa", "فارسی", _("Persian"), "persian", "simple", "persian"),
     Language("uk", "Українська", _("Ukrainian"), "", "simple", "portal_ukrainian"),
     Language("ru", "Русский", _("Russian"), "russian", "russian", "russian"),
-    Language("tr", "Türkçe", _("Turkish"), "turkish", "turkish", "turkish"),
+    Language("tr", "Türkçe", _("Turkish"), "turkish", "turkish", "portal_turkish"),
 ]
 
 SOURCE_LANGUAGE = PORTAL_LANGUAGES[0].code

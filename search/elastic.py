@@ -6,15 +6,20 @@ module keeps a small per-language index of ``SearchEntry`` rows for readers:
 
 - ``index_body(language)``: settings and mappings. ``title``/``lead``/``body``
   use the language's analyzer (built-in ``german``, ``english``, ``russian``,
-  ``turkish``, ``persian``; a custom Arabic analyzer with
-  ``arabic_normalization``; Ukrainian has no built-in analyzer, so a plain
-  lowercase one). ``*_stems`` hold the tokens of ``search.text`` (the same
-  analysis as the database path: Ukrainian light stemming, Turkish i folding,
-  Arabic hamza folding) and are analysed on whitespace only. No plugin (ICU,
-  analysis-ukrainian) is assumed.
+  ``persian``; Turkish rebuilt from the built-in one plus ``asciifolding``, so
+  "iletisim" finds "iletişim"; a custom Arabic analyzer with
+  ``arabic_normalization`` and the light Arabic stemmer; Ukrainian has no
+  built-in analyzer, so a plain lowercase one). ``*_stems`` hold the tokens of
+  ``search.text`` (the same analysis as the database path: Ukrainian light
+  stemming, Turkish and Latin folding, Arabic light stemming and broken
+  plurals, Persian plurals) and are analysed on whitespace only. No plugin
+  (ICU, analysis-ukrainian) is assumed.
 - ``query_body(...)``: the reader's text is only ever passed as the text of
   ``multi_match`` queries (never ``query_string``), so search syntax has no
-  effect; filters on locale, live, public and the registered models.
+  effect; the analysed tokens go into ``prefix``/``terms`` queries on the
+  ``*_stems`` fields with the database path's matching rule (``stems_clause``:
+  prefix one way, ``shorter_forms`` the other); filters on locale, live,
+  public and the registered models.
 
 Every call is guarded: on any error the caller falls back to the database
 search and the error is logged as a warning; after a failure the cluster is
@@ -43,6 +48,9 @@ ANALYSIS = {
         "arabic_stop": {"type": "stop", "stopwords": "_arabic_"},
         "arabic_stemmer": {"type": "stemmer", "language": "arabic"},
         "ukrainian_stop": {"type": "stop", "stopwords": ["і", "й", "та", "в", "у", "на", "з", "із", "до"]},
+        "turkish_stop": {"type": "stop", "stopwords": "_turkish_"},
+        "turkish_lowercase": {"type": "lowercase", "language": "turkish"},
+        "turkish_stemmer": {"type": "stemmer", "language": "turkish"},
     },
     "analyzer": {
         "portal_arabic": {
@@ -54,6 +62,13 @@ ANALYSIS = {
             "type": "custom",
             "tokenizer": "standard",
             "filter": ["lowercase", "ukrainian_stop"],
+        },
+        # Elasticsearch's built-in "turkish" analyzer, then ş ç ğ ö ü ı folded (for matching only:
+        # the stored text keeps its letters), as search.text folds the stems.
+        "portal_turkish": {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": ["apostrophe", "turkish_lowercase", "turkish_stop", "turkish_stemmer", "asciifolding"],
         },
         "portal_stems": {"type": "custom", "tokenizer": "whitespace", "filter": ["lowercase"]},
     },
@@ -138,8 +153,39 @@ def doc_id(model, object_id):
     return f"{model}:{object_id}"
 
 
-def query_body(query, terms, locale_code, model_keys, offset=0, size=10, exclude_translation_keys=()):
-    """The search request: the reader's words as plain text, filtered to what may be shown."""
+STEM_FIELDS = (("title_stems", 4), ("lead_stems", 2), ("body_stems", 1))
+
+
+def stems_clause(term):
+    """One query token against the ``*_stems`` fields, by the rule of ``search.text.term_matches``.
+
+    The indexed token starts with the term (``prefix``; whole ``term`` under
+    three letters) or is one of the term's ``shorter_forms`` (``terms``), in
+    any of the three fields. The term is an analysed token (letters and digits):
+    ``prefix`` and ``terms`` take it literally, no syntax is read from it.
+    """
+    from .text import MIN_PREFIX, shorter_forms
+
+    should = []
+    for field, boost in STEM_FIELDS:
+        kind = "prefix" if len(term) >= MIN_PREFIX else "term"
+        should.append({kind: {field: {"value": term, "boost": boost}}})
+        shorter = list(shorter_forms(term))
+        if shorter:
+            should.append({"terms": {field: shorter, "boost": boost}})
+    return {"bool": {"should": should, "minimum_should_match": 1}}
+
+
+def query_body(
+    query, terms, locale_code, model_keys, offset=0, size=10, exclude_translation_keys=(), required=None
+):
+    """The search request: the reader's words as plain text, filtered to what may be shown.
+
+    Two ways to match, either is enough: the reader's text through the
+    language's analyzer (``multi_match``), or every required analysed token
+    (``required``, default all ``terms``) by ``stems_clause``, the same rule as
+    the database path.
+    """
     should = [
         {
             "multi_match": {
@@ -150,17 +196,9 @@ def query_body(query, terms, locale_code, model_keys, offset=0, size=10, exclude
             }
         }
     ]
-    if terms:
-        should.append(
-            {
-                "multi_match": {
-                    "query": " ".join(terms),
-                    "type": "bool_prefix",
-                    "fields": ["title_stems^4", "lead_stems^2", "body_stems"],
-                    "operator": "and",
-                }
-            }
-        )
+    required = list(required if required is not None else terms)
+    if required:
+        should.append({"bool": {"must": [stems_clause(term) for term in required]}})
     bool_query = {
         "should": should,
         "minimum_should_match": 1,
@@ -225,7 +263,7 @@ def reset():
     _down_until = 0.0
 
 
-def search(query, terms, locale, model_keys, offset=0, size=10, exclude_translation_keys=()):
+def search(query, terms, locale, model_keys, offset=0, size=10, exclude_translation_keys=(), required=None):
     """(total, hits) from the locale's index; raises ``Unavailable``."""
     es = client()
     if es is None:
@@ -233,7 +271,9 @@ def search(query, terms, locale, model_keys, offset=0, size=10, exclude_translat
     if time.monotonic() < _down_until:
         raise Unavailable("failed recently")
     language = locale.language_code.split("-")[0]
-    body = query_body(query, terms, locale.language_code, model_keys, offset, size, exclude_translation_keys)
+    body = query_body(
+        query, terms, locale.language_code, model_keys, offset, size, exclude_translation_keys, required
+    )
     try:
         response = es.search(index=index_name(language), body=body)
         hits = response["hits"]

@@ -2,7 +2,7 @@
 
 The snippet is cut from the entry's *plain* text (tags were stripped when it
 was indexed), each piece is escaped, and only then are ``<mark>`` elements put
-around whole words whose analysed form starts with a query term. So a mark can
+around whole words whose analysed form matches a query term (``term_matches``). So a mark can
 never land inside a tag or an entity, and nothing from the page or the query is
 ever output unescaped.
 """
@@ -13,7 +13,7 @@ from functools import lru_cache
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .text import fold, stem_token
+from .text import fold, stem_token, term_matches
 
 SNIPPET_LENGTH = 220
 #: Only the beginning of a long text is searched for the snippet window.
@@ -32,7 +32,7 @@ def _stems(word, language):
 def _matches(word, terms, language):
     for stem in _stems(word, language):
         for term in terms:
-            if stem == term or (len(term) >= 3 and stem.startswith(term)):
+            if term_matches(stem, term):
                 return True
     return False
 

@@ -39,6 +39,13 @@ def pg_config(language):
     return config if config in _pg_available else "simple"
 
 
+#: The configuration of the ``vector`` column and of its queries. The columns hold
+#: tokens already analysed by ``search.text``; a language configuration would stem
+#: them a second time (query and index differently, "sprachkurs":* -> "sprachkur":*)
+#: and drop its own stop words, so PostgreSQL would answer other queries than SQLite.
+MATCH_CONFIG = "simple"
+
+
 def is_postgres():
     return connection.vendor == "postgresql"
 
@@ -102,18 +109,17 @@ def _is_indexable(obj, search_type):
 
 
 def update_vectors(queryset):
-    """Fill ``vector`` with the language's configuration (PostgreSQL only)."""
+    """Fill ``vector`` from the analysed text, in ``MATCH_CONFIG`` (PostgreSQL only)."""
     if not is_postgres():
         return
     from django.contrib.postgres.search import SearchVector
 
-    for language in set(queryset.values_list("language", flat=True)):
-        config = pg_config(language)
-        queryset.filter(language=language).update(
-            vector=SearchVector("title_norm", weight="A", config=config)
-            + SearchVector("lead_norm", weight="B", config=config)
-            + SearchVector("body_norm", weight="C", config=config)
-        )
+    config = MATCH_CONFIG
+    queryset.update(
+        vector=SearchVector("title_norm", weight="A", config=config)
+        + SearchVector("lead_norm", weight="B", config=config)
+        + SearchVector("body_norm", weight="C", config=config)
+    )
 
 
 def index_object(obj):

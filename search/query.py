@@ -1,14 +1,19 @@
 """Run a public search: Elasticsearch when configured and up, else the database.
 
 The database search reads ``SearchEntry``. Matching: every required query
-token must start a token of the title, introduction or body (prefix match, so
-"sprachkur" finds "sprachkurs"; tokens under three letters must match whole).
+token must match a token of the title, introduction or body by the rule of
+``search.text.term_matches``: the indexed token starts with the query token
+(prefix match, so "sprachkur" finds "sprachkurs"; tokens under three letters
+must match whole) or is one of its ``shorter_forms`` (so "sprachkurs",
+from "Sprachkursen", finds "sprachkur", from "Sprachkurs").
 On PostgreSQL the match is answered by the GIN-indexed ``vector`` column
-(``to_tsquery`` in the locale's text search configuration, prefix ``:*``);
+(``to_tsquery`` in the ``simple`` configuration over the already analysed
+tokens, prefix ``:*``, so PostgreSQL neither stems them again nor drops words);
 elsewhere by ``LIKE`` on the analysed text. Ranking is the same portable score
 on every database (per token its best field: title 10, introduction 4,
-body 1; +3 for a whole title word; a small boost per type: guide pages
-first), so SQLite and PostgreSQL agree on the order.
+body 1; +3 for the query word itself as a whole title word; a small boost per
+type: guide pages first; equal scores: shorter title first), so SQLite and
+PostgreSQL agree on the order.
 
 Visibility is decided here, at query time, by the registry's public querysets:
 a row is only a result when its object is in the public queryset of its type.
@@ -17,13 +22,13 @@ a row is only a result when its object is in the public queryset of its type.
 from dataclasses import dataclass, field
 
 from django.db.models import Case, Count, F, IntegerField, Q, Value, When, Window
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Length
 
 from . import elastic
-from .indexing import is_postgres, pg_config
+from .indexing import MATCH_CONFIG, is_postgres
 from .models import SearchEntry
 from .registry import active_types, type_for_key
-from .text import clean_query, query_terms
+from .text import MIN_PREFIX, clean_query, query_terms, shorter_forms
 
 PER_PAGE = 10
 #: Below this many results in the reader's language, German results are added.
@@ -76,23 +81,41 @@ def _visible_q(locale, types):
 
 
 def _token_lookup(term):
-    return f" {term}" if len(term) >= 3 else f" {term} "
+    return f" {term}" if len(term) >= MIN_PREFIX else f" {term} "
+
+
+def _term_q(term, name):
+    """Q: a token of field ``name`` matches ``term`` (``search.text.term_matches`` in SQL).
+
+    The indexed text is padded with spaces, so "starts with" is ``LIKE ' term%'``
+    and a whole token is ``LIKE ' token %'``.
+    """
+    condition = Q(**{f"{name}__contains": _token_lookup(term)})
+    for shorter in shorter_forms(term):
+        condition |= Q(**{f"{name}__contains": f" {shorter} "})
+    return condition
 
 
 def _match_q(term, fields=("title_norm", "lead_norm", "body_norm")):
-    lookup = _token_lookup(term)
     condition = Q()
     for name in fields:
-        condition |= Q(**{f"{name}__contains": lookup})
+        condition |= _term_q(term, name)
     return condition
 
 
 def _tsquery(terms):
-    """A raw tsquery from analysed tokens (letters and digits only: nothing to escape)."""
+    """A raw tsquery from analysed tokens (letters and digits only: nothing to escape).
+
+    Per term: its prefix (3+ letters) or the whole token, or one of its
+    ``shorter_forms`` as a whole token, the same rule as the LIKE path.
+    """
     parts = []
     for term in terms:
-        safe = term.replace("'", "").replace("\\", "")
-        parts.append(f"'{safe}':*" if len(safe) >= 3 else f"'{safe}'")
+        options = []
+        for token, prefix in ((term, len(term) >= MIN_PREFIX), *((s, False) for s in shorter_forms(term))):
+            safe = token.replace("'", "").replace("\\", "")
+            options.append(f"'{safe}':*" if prefix else f"'{safe}'")
+        parts.append(f"({' | '.join(options)})" if len(options) > 1 else options[0])
     return " & ".join(parts)
 
 
@@ -105,25 +128,25 @@ def _score(terms, required, title_only=False):
     """
     score = F("boost")
     for term in terms:
-        lookup = _token_lookup(term)
-        whens = [When(title_norm__contains=lookup, then=Value(10))]
+        whens = [When(_term_q(term, "title_norm"), then=Value(10))]
         if not title_only:
-            whens.append(When(lead_norm__contains=lookup, then=Value(4)))
+            whens.append(When(_term_q(term, "lead_norm"), then=Value(4)))
         elsewhere = 1 if term in required and not title_only else 0
         score = score + Case(*whens, default=Value(elsewhere), output_field=IntegerField())
+        # The bonus is for the word itself: "Sprachkurse" puts "Sprachkurse ..." before "Sprachkurs ...".
         score = score + Case(When(title_norm__contains=f" {term} ", then=Value(3)), default=Value(0))
     return Coalesce(score, Value(0), output_field=IntegerField())
 
 
 def matching(locale, terms, required, types, title_only=False):
     """The visible SearchEntry rows of ``locale`` matching the query (unordered)."""
-    language = locale.language_code.split("-")[0]
     queryset = SearchEntry.objects.filter(locale=locale).filter(_visible_q(locale, types))
     if is_postgres() and not title_only:
         from django.contrib.postgres.search import SearchQuery
 
-        config = pg_config(language)
-        queryset = queryset.filter(vector=SearchQuery(_tsquery(required), config=config, search_type="raw"))
+        queryset = queryset.filter(
+            vector=SearchQuery(_tsquery(required), config=MATCH_CONFIG, search_type="raw")
+        )
     else:
         fields = ("title_norm",) if title_only else ("title_norm", "lead_norm", "body_norm")
         for term in required:
@@ -133,7 +156,9 @@ def matching(locale, terms, required, types, title_only=False):
 
 def ranked(queryset, terms, required, title_only=False):
     score = _score(terms, required, title_only)
-    return queryset.annotate(score=score).order_by("-score", "type_order", "title", "pk")
+    # Equal scores: the shorter title first (the query covers more of it), then by title.
+    order = ("-score", "type_order", Length("title_norm"), "title", "pk")
+    return queryset.annotate(score=score).order_by(*order)
 
 
 def _hits(rows, language):
@@ -178,14 +203,21 @@ def database_search(query, locale, offset=0, size=PER_PAGE, exclude_translation_
 
 def elastic_search(query, locale, offset=0, size=PER_PAGE, exclude_translation_keys=None):
     """The same search on Elasticsearch; hits re-checked against the database. Raises Unavailable."""
-    terms, _required = query_terms(query, locale.language_code)
+    terms, required = query_terms(query, locale.language_code)
     results = Results(query=clean_query(query), terms=terms, backend="elasticsearch")
     if not terms:
         return results
     types = active_types()
     keys = [str(k) for k in exclude_translation_keys or ()]
     total, sources = elastic.search(
-        results.query, terms, locale, [t.key for t in types], offset, size, exclude_translation_keys=keys
+        results.query,
+        terms,
+        locale,
+        [t.key for t in types],
+        offset,
+        size,
+        exclude_translation_keys=keys,
+        required=required,
     )
     visible = set(
         SearchEntry.objects.filter(locale=locale)

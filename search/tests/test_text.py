@@ -2,14 +2,26 @@
 
 Protects the matching rules of issue 6 (German/English stemming, Arabic hamza,
 diacritics and tatweel, Russian/Ukrainian inflection, Turkish dotted and dotless
-i) and the safety of query handling (length limit, no syntax, no regex from input).
+i), of issue 14 fault 6 (an inflected query finds the base form: matching both
+ways with a limit; Arabic sound and broken plurals; Persian ها/های plurals;
+Turkish letters and other accents typed without, ae/oe/ue for ä/ö/ü) and the
+safety of query handling (length limit, no syntax, no regex from input).
 """
 
 import time
 
 import pytest
 
-from search.text import MAX_QUERY_LENGTH, MAX_QUERY_TOKENS, analyse, clean_query, query_terms
+from search.text import (
+    MAX_QUERY_LENGTH,
+    MAX_QUERY_TOKENS,
+    analyse,
+    clean_query,
+    fold,
+    query_terms,
+    shorter_forms,
+    term_matches,
+)
 
 
 def same(a, b, language):
@@ -42,6 +54,38 @@ def same(a, b, language):
         ("شقة", "شقه", "ar"),
         ("مستشفى", "مستشفي", "ar"),
         ("كتاب", "کتاب", "fa"),
+        # issue 14: umlauts typed as ae/oe/ue, ß as ss, accents left out
+        ("Muelltrennung", "Mülltrennung", "de"),
+        ("Aerzte", "Ärzte", "de"),
+        ("Behoerde", "Behörde", "de"),
+        ("Strasse", "Straße", "de"),
+        ("Cafe", "Café", "de"),
+        ("cafe", "café", "en"),
+        ("Mutterzentrum", "Mütterzentrum", "en"),
+        # Turkish typed without its letters (matching only)
+        ("iletisim", "iletişim", "tr"),
+        ("saglik", "sağlık", "tr"),
+        ("cop", "çöp", "tr"),
+        ("resmi", "Resmî", "tr"),
+        ("kurslari", "kursları", "tr"),
+        ("ayristirma", "ayrıştırma", "tr"),
+        ("yardim", "yardım", "tr"),
+        # Arabic: sound plurals, ta marbuta, article, broken plurals
+        ("دورات", "دورة", "ar"),
+        ("الدورات", "دورة", "ar"),
+        ("الدورة", "دورات", "ar"),
+        ("شقق", "شقة", "ar"),
+        ("المدارس", "مدرسة", "ar"),
+        ("الأطباء", "طبيب", "ar"),
+        ("رسائل", "رسالة", "ar"),
+        ("الدوائر", "دائرة", "ar"),
+        ("اللاجئين", "لاجئ", "ar"),
+        # Persian plurals with and without the zero-width non-joiner, or typed apart
+        ("کلاس‌ها", "کلاس", "fa"),
+        ("کلاس‌های", "کلاس", "fa"),
+        ("کلاسهای", "کلاس", "fa"),
+        ("کلاس ها", "کلاس", "fa"),
+        ("نامه‌ها", "نامه", "fa"),
     ],
 )
 def test_forms_reduce_to_the_same_tokens(a, b, language):
@@ -88,3 +132,71 @@ def test_pathological_input_is_fast():
     analyse(nasty, "ar")
     query_terms(nasty, "de")
     assert time.perf_counter() - start < 1.0
+
+
+def test_inflected_query_finds_the_base_form_both_ways():
+    # "Sprachkursen" stems to sprachkurs, "Sprachkurs" to sprachkur: the page's
+    # token is shorter than the query's, and must still match (issue 14).
+    (query,) = analyse("Sprachkursen", "de")
+    (page,) = analyse("Sprachkurs", "de")
+    assert query != page and query.startswith(page)
+    assert term_matches(page, query)
+    # The other way (query shorter) still works, and equal tokens match.
+    assert term_matches(query, page)
+    assert term_matches(page, page)
+    (kurse,) = analyse("Kurse", "de")
+    (kurs,) = analyse("Kurs", "de")
+    assert term_matches(kurs, kurse)
+
+
+@pytest.mark.parametrize(
+    ("token", "term"),
+    [
+        ("sprach", "sprachpat"),  # "Sprache" is not "Sprachpaten": at most two letters less
+        ("sprachk", "sprachkurs"),
+        ("ku", "kurs"),  # never shorter than three letters
+        ("kurs", "ku"),  # a query word under three letters matches whole only
+        ("kursbuch", "kursen"),
+        ("wohnung", "wohnzimm"),
+    ],
+)
+def test_matching_both_ways_stays_narrow(token, term):
+    assert not term_matches(token, term)
+
+
+def test_shorter_forms_are_limited():
+    assert shorter_forms("sprachkurs") == ("sprachkur", "sprachku")
+    assert shorter_forms("kitas") == ("kita",)
+    assert shorter_forms("kurs") == ("kur",)
+    assert shorter_forms("abc") == ()
+    assert shorter_forms("ab") == ()
+    # Positive control for the narrow rule above.
+    assert term_matches("sprachkur", "sprachkurs")
+
+
+def test_folding_is_for_matching_only_and_leaves_other_scripts_alone():
+    # Cyrillic й/ї and Arabic-script letters are letters, not accented forms.
+    assert fold("й ї ґ", "uk") == "й ї ґ"
+    assert analyse("мій", "uk") != analyse("мии", "uk")
+    # German keeps ä ö ü for its stemmer (which reads ae/oe/ue too); the stem is folded.
+    assert fold("Mütter", "de") == "mütter"
+    assert analyse("Mütter", "de") == analyse("Mutter", "de") == analyse("Muetter", "de")
+    # Turkish keeps its letters for the stemmer: the suffix comes off before the folding.
+    assert fold("Kursları ışık", "tr") == "kursları ışık"
+    assert analyse("başvurular", "tr") == ["basvuru"]
+    assert analyse("İletişim", "tr") == analyse("ILETISIM", "tr") == ["iletis"]
+
+
+def test_turkish_dotless_reading_only_for_back_vowel_words():
+    # "kurslari": back vowels (u, a), so i is read as ı and the plural suffix comes off.
+    assert analyse("kurslari", "tr") == analyse("kurs", "tr")
+    # "iletisim": front vowels, read as written.
+    assert analyse("iletisim", "tr") == ["iletis"]
+
+
+def test_arabic_light_stemmer_keeps_short_words_whole():
+    # A leading و is a conjunction only in longer words: وقت (time) and وسيط (mediator) keep it.
+    assert analyse("وقت", "ar") == ["وقت"]
+    assert analyse("وسيط", "ar") == ["وسيط"]
+    assert analyse("الوسطاء", "ar") == ["وسيط"]
+    assert analyse("والدورات", "ar") == analyse("دورة", "ar")
