@@ -56,7 +56,7 @@ def news_feed_response(index, request):
             # Atom requires an author per entry (or the feed's): the publisher, never a person's account.
             author_name=settings.WAGTAIL_SITE_NAME,
             author_link=home_url,
-            # An alias shows the German original (home/models/translation.py).
+            # An alias shows the German original (portal/pages.py).
             lang=settings.LANGUAGE_CODE if item.alias_of_id else language,
         )
     response = HttpResponse(content_type="application/atom+xml; charset=utf-8")

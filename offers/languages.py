@@ -23,7 +23,7 @@ def _dir(code):
 
 def offer_language_context(finder, offer, request, homes=None):
     """``language`` for ``offer`` shown under ``finder`` (three queries: finders, translations, homes)."""
-    from home.models.translation import locale_homes
+    from portal.pages import locale_homes
 
     current = finder.locale.language_code
     finders = finder.language_versions()

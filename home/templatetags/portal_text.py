@@ -38,7 +38,7 @@ def content_language(obj):
 
     - offers and organisations from ``offers.queries.with_fallback`` carry ``is_fallback``;
     - a page that is an alias in another locale shows the German original (the trees are
-      synchronised from the German source, see home/models/translation.py);
+      synchronised from the German source, see portal/pages.py);
     - anything else is in the reader's language (it was listed from the reader's tree).
     """
     fallback = getattr(obj, "is_fallback", None)
