@@ -62,6 +62,7 @@ class CoverageRow:
     source_edit_url: str
     translation_edit_url: str
     share: int | None = None  # percent of strings translated, for "in progress"
+    sent_back: bool = False  # "in progress" because the management requested changes
 
     @property
     def status_label(self):
@@ -301,6 +302,7 @@ def coverage_rows(locales=None):
                         source_edit_url=source.edit_url,
                         translation_edit_url=target_url,
                         share=kind.shares.get(key, 0) if status == IN_PROGRESS else None,
+                        sent_back=workflow_status == WorkflowState.STATUS_NEEDS_CHANGES,
                     )
                 )
     return rows
