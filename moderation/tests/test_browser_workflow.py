@@ -151,14 +151,17 @@ def test_offer_translation_cycle_in_a_real_browser(live_url, browser):  # noqa: 
     walk.submit_and_wait(f"document.querySelector('{css}').click()")
     offer.refresh_from_db()
     assert offer.live and not offer.workflow_in_progress
-    see("manager", "approved the German offer: " + walk.messages())
+    see(
+        "manager",
+        "approved the German offer; dashboard now: " + text_of(browser, "#moderation-awaiting-section")[:200],
+    )
     arabic = Locale.objects.get(language_code="ar")
     walk.open(reverse("wagtail_localize:submit_snippet_translation", args=["offers", "offer", offer.pk]))
     walk.submit_and_wait(
         f"var c = document.querySelector('input[name=locales][value=\"{arabic.pk}\"]'); c.checked = true;"
         "c.form.submit();"
     )
-    see("manager", "started the Arabic translation: " + walk.messages())
+    see("manager", "started the Arabic translation: " + (walk.messages() or browser.title))
     translation = Translation.objects.get(source__object_id=offer.translation_key, target_locale=arabic)
     target = translation.get_target_instance()
     walk.open(f"/ar/angebote/{offer.slug}/")
@@ -188,7 +191,11 @@ def test_offer_translation_cycle_in_a_real_browser(live_url, browser):  # noqa: 
     walk.submit_and_wait("document.querySelector('textarea[name=comment]').form.requestSubmit()")
     target.refresh_from_db()
     assert target.current_workflow_state.status == "needs_changes"
-    see("manager", "requested changes: " + walk.messages())
+    walk.open("/admin/")
+    see(
+        "manager",
+        "requested changes; dashboard now: " + text_of(browser, "#moderation-awaiting-section")[:200],
+    )
 
     # 5. The translator sees the comment and resubmits.
     walk.login("uebersetzer")
@@ -200,13 +207,17 @@ def test_offer_translation_cycle_in_a_real_browser(live_url, browser):  # noqa: 
     walk.open(edit)
     walk.wait_for(".moderation-submit-translation button")
     walk.submit_and_wait("document.querySelector('.moderation-submit-translation button').click()")
-    see("uebersetzer", "resubmitted: " + walk.messages())
+    editor_says = text_of(browser, ".moderation-submit-translation p")
+    see("uebersetzer", f"resubmitted: {walk.messages()} / editor says: {editor_says}")
 
     # 6. The manager approves; the Arabic offer is live.
     walk.login("manager")
     css = walk.dashboard_button("approve")
     walk.submit_and_wait(f"document.querySelector('{css}').click()")
-    see("manager", "approved the translation: " + walk.messages())
+    see(
+        "manager",
+        "approved the translation; dashboard now: " + text_of(browser, "#moderation-awaiting-section")[:200],
+    )
     target.refresh_from_db()
     assert target.live and target.title.startswith("AR2 ") and not target.workflow_in_progress
     walk.open(f"/ar/angebote/{target.slug}/")
@@ -214,4 +225,6 @@ def test_offer_translation_cycle_in_a_real_browser(live_url, browser):  # noqa: 
     notice = text_of(browser, "main p.notice") or "none"
     see("reader", f"/ar/angebote/{target.slug}/: {text_of(browser, 'main h1')}; notice: {notice}")
     assert not browser.find_elements(By.CSS_SELECTOR, "main p.notice")
+    walk.login("mitglied")
+    see("mitglied", "dashboard, submissions: " + text_of(browser, "#member-work-section li")[:300])
     print("\n".join(SEEN))
