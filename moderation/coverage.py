@@ -1,32 +1,57 @@
-"""Translation coverage: for each locale, which pages and offers are up to date, outdated or missing.
+"""Translation coverage: for each locale, the status of every German page, news item, event, offer
+and organisation.
 
-A translation is *outdated* when the German source was published after the
-translation was last synced with it: for translations managed by
-wagtail-localize, the source's ``TranslationSource.last_updated_at`` (set
-whenever the source content is extracted again, i.e. on every sync) is older
-than the German ``last_published_at``; for a translation made by hand, its
-latest revision is older than the German publication. It is *missing* when the
-locale has no own version (nothing, or only an alias showing the German text).
+Statuses, in the order a translation passes through them:
 
-The queries do not depend on the number of pages: three per content kind and
-one for the locales.
+* *missing*: the locale has no own version (nothing, or only an alias showing the German text);
+* *in progress*: a translation was started (wagtail-localize "Translate") or sent back with
+  "Request changes", and is not approved yet; ``share`` is the part of its strings translated;
+* *waiting for approval*: a translator submitted it, the integration management has not decided;
+* *outdated*: approved once, but the German source was published after the translation was last
+  synced: for translations managed by wagtail-localize, the source's
+  ``TranslationSource.last_updated_at`` is older than the German ``last_published_at``; for a
+  translation made by hand, its latest revision is older than the German publication;
+* *current*: approved and not behind the German source.
+
+The queries do not depend on the number of objects: a fixed number per content kind.
 """
 
 from dataclasses import dataclass
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, Page
-from wagtail_localize.models import Translation
+from wagtail.models import Locale, Page, WorkflowState
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from portal.admin_urls import admin_edit_url
 
-UP_TO_DATE = "up_to_date"
-OUTDATED = "outdated"
+from .models import PendingTranslation
+
 MISSING = "missing"
-STATUS_LABELS = {UP_TO_DATE: _("up to date"), OUTDATED: _("outdated"), MISSING: _("missing")}
-KIND_LABELS = {"page": _("page"), "offer": _("offer")}
+IN_PROGRESS = "in_progress"
+WAITING = "waiting"
+OUTDATED = "outdated"
+CURRENT = "current"
+UP_TO_DATE = CURRENT  # the name before issue 13
+STATUS_LABELS = {
+    MISSING: _("missing"),
+    IN_PROGRESS: _("in progress"),
+    WAITING: _("waiting for approval"),
+    OUTDATED: _("outdated"),
+    CURRENT: _("current"),
+}
+KIND_LABELS = {
+    "page": _("page"),
+    "news": _("news"),
+    "event": _("event"),
+    "offer": _("offer"),
+    "organisation": _("organisation"),
+}
+# Page types with a kind of their own (app label, model name): kind.
+PAGE_KINDS = {("network", "newspage"): "news", ("network", "eventpage"): "event"}
 
 
 @dataclass
@@ -37,9 +62,13 @@ class CoverageRow:
     status: str
     source_edit_url: str
     translation_edit_url: str
+    share: int | None = None  # percent of strings translated, for "in progress"
+    sent_back: bool = False  # "in progress" because the management requested changes
 
     @property
     def status_label(self):
+        if self.status == IN_PROGRESS and self.share is not None:
+            return _("in progress (%(share)s %% translated)") % {"share": self.share}
         return STATUS_LABELS[self.status]
 
     @property
@@ -53,21 +82,36 @@ class Source:
     title: str
     published_at: object
     edit_url: str
+    kind: str = "page"
 
 
 def _snippet_edit_url(model, pk):
     return admin_edit_url(model, pk)
 
 
+def _page_kinds():
+    kinds = {}
+    for (app_label, model), kind in PAGE_KINDS.items():
+        try:
+            kinds[ContentType.objects.get_by_natural_key(app_label, model).pk] = kind  # cached
+        except ContentType.DoesNotExist:
+            continue
+    return kinds
+
+
 def _page_sources(german):
+    kinds = _page_kinds()
     pages = (
         Page.objects.live()
         .public()
         .filter(locale=german, depth__gte=2, alias_of__isnull=True)
         .order_by("path")
-        .values_list("translation_key", "title", "last_published_at", "pk")
+        .values_list("translation_key", "title", "last_published_at", "pk", "content_type_id")
     )
-    return [Source(key, title, published, admin_edit_url(Page, pk)) for key, title, published, pk in pages]
+    return [
+        Source(key, title, published, admin_edit_url(Page, pk), kinds.get(ct, "page"))
+        for key, title, published, pk, ct in pages
+    ]
 
 
 def _page_targets(keys, german):
@@ -79,6 +123,49 @@ def _page_targets(keys, german):
     return {(key, locale): (pk, changed) for key, locale, pk, changed in rows}
 
 
+def _workflow_states(model, targets):
+    """{target pk as str: WorkflowState status} of the active workflows on ``targets`` (one query)."""
+    if not targets:
+        return {}
+    base = Page if model is None else model
+    content_type = ContentType.objects.get_for_model(base, for_concrete_model=True)
+    rows = (
+        WorkflowState.objects.active()
+        .filter(base_content_type=content_type, object_id__in=[str(pk) for pk, _changed in targets.values()])
+        .values_list("object_id", "status")
+    )
+    return dict(rows)
+
+
+def _shares(keys):
+    """{(translation_key, locale id): percent of the source's strings translated} (two queries)."""
+    totals = dict(
+        StringSegment.objects.filter(source__object_id__in=keys)
+        .values("source__object_id")
+        .annotate(n=Count("id"))
+        .values_list("source__object_id", "n")
+    )
+    done = (
+        StringTranslation.objects.filter(context__object_id__in=keys)
+        .values("context__object_id", "locale_id")
+        .annotate(n=Count("id"))
+        .values_list("context__object_id", "locale_id", "n")
+    )
+    return {
+        (key, locale): round(100 * min(n, totals[key]) / totals[key])
+        for key, locale, n in done
+        if totals.get(key)
+    }
+
+
+def _pending(keys):
+    return set(
+        PendingTranslation.objects.filter(translation_key__in=keys).values_list(
+            "translation_key", "locale_id"
+        )
+    )
+
+
 def offer_model():
     try:
         return apps.get_model("offers", "Offer")
@@ -86,7 +173,14 @@ def offer_model():
         return None
 
 
-def _snippet_sources(model, german):
+def organisation_model():
+    try:
+        return apps.get_model("offers", "Organisation")
+    except LookupError:
+        return None
+
+
+def _snippet_sources(model, german, kind):
     objects = model.objects.filter(locale=german)
     if hasattr(model, "live"):
         objects = objects.filter(live=True)
@@ -96,6 +190,7 @@ def _snippet_sources(model, german):
             str(obj),
             getattr(obj, "last_published_at", None),
             _snippet_edit_url(model, obj.pk),
+            kind,
         )
         for obj in objects.order_by("pk")
     ]
@@ -118,53 +213,91 @@ def _synced_at(keys):
     return {(key, locale): synced for key, locale, synced in rows}
 
 
-def _status(source, target, synced):
+def _status(source, target, synced, workflow_status, pending):
     if target is None:
         return MISSING
+    if workflow_status == WorkflowState.STATUS_IN_PROGRESS:
+        return WAITING
+    if pending or workflow_status == WorkflowState.STATUS_NEEDS_CHANGES:
+        return IN_PROGRESS
     if source.published_at is None:
-        return UP_TO_DATE
+        return CURRENT
     changed_after = synced if synced is not None else target[1]
     if changed_after is None or changed_after < source.published_at:
         return OUTDATED
-    return UP_TO_DATE
+    return CURRENT
 
 
-def coverage_rows():
-    """Every (locale, page or offer) with its status, German first-level order."""
+@dataclass
+class Kind:
+    sources: list
+    targets: dict
+    synced: dict
+    workflows: dict
+    shares: dict
+    pending: set
+    model: object = None
+
+
+def _kind(sources, targets, model):
+    keys = [s.key for s in sources]
+    return Kind(
+        sources,
+        targets,
+        _synced_at(keys),
+        _workflow_states(model, targets),
+        _shares(keys),
+        _pending(keys),
+        model,
+    )
+
+
+def coverage_rows(locales=None):
+    """Every (locale, page, news item, event, offer or organisation) with its status.
+
+    ``locales``: language codes to report on (default: every locale but German).
+    """
     german = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
-    locales = [loc for loc in Locale.objects.exclude(pk=german.pk).order_by("language_code")]
+    targets_locales = Locale.objects.exclude(pk=german.pk).order_by("language_code")
+    if locales is not None:
+        targets_locales = targets_locales.filter(language_code__in=locales)
     order = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
-    locales.sort(key=lambda loc: order.index(loc.language_code) if loc.language_code in order else 99)
+    targets_locales = sorted(
+        targets_locales, key=lambda loc: order.index(loc.language_code) if loc.language_code in order else 99
+    )
 
     kinds = []
     sources = _page_sources(german)
-    keys = [s.key for s in sources]
-    kinds.append(("page", sources, _page_targets(keys, german), _synced_at(keys), None))
-    model = offer_model()
-    if model is not None:
-        sources = _snippet_sources(model, german)
-        keys = [s.key for s in sources]
-        kinds.append(("offer", sources, _snippet_targets(model, keys, german), _synced_at(keys), model))
+    kinds.append(_kind(sources, _page_targets([s.key for s in sources], german), None))
+    for model, kind in ((offer_model(), "offer"), (organisation_model(), "organisation")):
+        if model is not None:
+            sources = _snippet_sources(model, german, kind)
+            kinds.append(_kind(sources, _snippet_targets(model, [s.key for s in sources], german), model))
 
     rows = []
-    for locale in locales:
-        for kind, sources, targets, synced, snippet_model in kinds:
-            for source in sources:
-                target = targets.get((source.key, locale.pk))
+    for locale in targets_locales:
+        for kind in kinds:
+            for source in kind.sources:
+                key = (source.key, locale.pk)
+                target = kind.targets.get(key)
                 if target is None:
                     target_url = ""
-                elif snippet_model is None:
+                elif kind.model is None:
                     target_url = admin_edit_url(Page, target[0])
                 else:
-                    target_url = _snippet_edit_url(snippet_model, target[0])
+                    target_url = _snippet_edit_url(kind.model, target[0])
+                workflow_status = kind.workflows.get(str(target[0])) if target else None
+                status = _status(source, target, kind.synced.get(key), workflow_status, key in kind.pending)
                 rows.append(
                     CoverageRow(
                         locale=locale.language_code,
-                        kind=kind,
+                        kind=source.kind,
                         title=source.title,
-                        status=_status(source, target, synced.get((source.key, locale.pk))),
+                        status=status,
                         source_edit_url=source.edit_url,
                         translation_edit_url=target_url,
+                        share=kind.shares.get(key, 0) if status == IN_PROGRESS else None,
+                        sent_back=workflow_status == WorkflowState.STATUS_NEEDS_CHANGES,
                     )
                 )
     return rows
@@ -174,6 +307,6 @@ def summary(rows):
     """{language code: {status: count}} in the order of the rows."""
     result = {}
     for row in rows:
-        counts = result.setdefault(row.locale, {UP_TO_DATE: 0, OUTDATED: 0, MISSING: 0})
+        counts = result.setdefault(row.locale, dict.fromkeys(STATUS_LABELS, 0))
         counts[row.status] += 1
     return result

@@ -17,7 +17,19 @@ from wagtail_localize.models import Translation
 from network.readers import may_read_page
 from portal.roles import is_manager
 
-from .translation_access import may_work_on_translation
+from .pending import approved_by_editor
+from .translation_access import may_publish_translation, may_work_on_translation
+
+
+def _note_editor_publish(request, translation, instance):
+    """The integration management's "Publish" in the translation editor is its approval."""
+    if (
+        translation is not None
+        and request.method == "POST"
+        and request.POST.get("action") == "publish"
+        and may_publish_translation(request.user, instance)
+    ):
+        approved_by_editor(instance)
 
 
 def _translation_of(instance):
@@ -39,6 +51,7 @@ def guard_page_translation_editor(request, page):
     translation = _translation_of(page)
     if translation is not None and not may_work_on_translation(request.user, translation):
         return permission_denied(request)
+    _note_editor_publish(request, translation, page)
     return None
 
 
@@ -49,6 +62,7 @@ def guard_snippet_translation_editor(request, instance):
     translation = _translation_of(instance)
     if translation is not None and not may_work_on_translation(request.user, translation):
         return permission_denied(request)
+    _note_editor_publish(request, translation, instance)
     return None
 
 

@@ -13,6 +13,8 @@ from wagtail.models import Page
 from wagtail_localize.fields import copy_synchronised_fields
 from wagtail_localize.segments.ingest import ingest_segments
 
+from .pending import mark_pending
+
 
 @transaction.atomic
 def save_translation_revision(translation, user):
@@ -30,5 +32,6 @@ def save_translation_revision(translation, user):
         # Its live content stays the German text until the translation is approved.
         Page.objects.filter(pk=target.pk).update(alias_of=None)
         target.alias_of_id = None
+        mark_pending(target.translation_key, target.locale_id)
     target.save_revision(user=user, log_action=True)
     return target

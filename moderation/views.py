@@ -3,12 +3,13 @@
 import csv
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import Translation
 
 from portal.admin_urls import admin_edit_url
@@ -71,6 +72,19 @@ def _locked_for(user, instance):
     return lock.get_message(user) if lock and lock.for_user(user) else None
 
 
+def _errors(instance, error):
+    """'Field: message' for each invalid translated field, in the admin's language."""
+    parts = []
+    for field, field_messages in error.message_dict.items() if hasattr(error, "error_dict") else []:
+        try:
+            label = str(instance._meta.get_field(field).verbose_name)
+        except Exception:  # noqa: BLE001 — NON_FIELD_ERRORS and properties
+            label = ""
+        label = label[:1].upper() + label[1:]
+        parts.append(f"{label}: {' '.join(field_messages)}" if label else " ".join(field_messages))
+    return "; ".join(parts) or " ".join(error.messages)
+
+
 @require_POST
 def submit_translation(request, translation_id):
     """Save the translation as a draft revision and start the approval workflow on it."""
@@ -98,8 +112,19 @@ def submit_translation(request, translation_id):
             request, _("No approval workflow applies to this item. Ask the integration management.")
         )
         return redirect(edit_url)
-    instance = save_translation_revision(translation, request.user)
-    workflow.start(instance, request.user)
+    try:
+        instance = save_translation_revision(translation, request.user)
+    except ValidationError as error:
+        reason = _errors(instance, error)
+        messages.error(request, _("The translation was not submitted: %(reason)s") % {"reason": reason})
+        return redirect(edit_url)
+    state = instance.current_workflow_state
+    if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        # Changes were requested: the same workflow resumes with the new revision (Wagtail's editor
+        # does the same); starting a second one would break "one workflow per object".
+        state.resume(request.user)
+    else:
+        workflow.start(instance, request.user)
     messages.success(
         request,
         _("The %(language)s translation of '%(title)s' was submitted for approval.")

@@ -16,6 +16,7 @@ from . import document_release_admin, translation_access_hooks, urls  # noqa: F4
 from .forms import RequestChangesForm
 from .models import comment_is_missing
 from .panels import MANAGER_PANELS, ChangesRequestedPanel
+from .role_panels import role_panels
 
 
 @hooks.register("register_admin_urls")
@@ -42,6 +43,7 @@ def add_moderation_panels(request, panels):
     panels.append(ChangesRequestedPanel())
     if is_manager(request.user):
         panels.extend(panel() for panel in MANAGER_PANELS)
+    panels.extend(role_panels(request.user))
 
 
 def _rejection_without_comment(request):

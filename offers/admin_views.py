@@ -12,10 +12,13 @@
 import functools
 
 from django.contrib.admin.utils import unquote
+from django.shortcuts import redirect
 from django.utils.functional import cached_property
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.views.chooser import (
     ChooseResultsView,
@@ -24,6 +27,7 @@ from wagtail.snippets.views.chooser import (
     SnippetChosenMultipleView,
     SnippetChosenView,
 )
+from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import Offer, Organisation
@@ -74,6 +78,10 @@ class ScopedSnippetViewSet(SnippetViewSet):
     organisation_path = ""
     chooser_viewset_class = ScopedChooserViewSet
 
+    @property
+    def index_view_class(self):
+        return LanguageListingIndexView
+
     @cached_property
     def permission_policy(self):
         return OrganisationScopedPolicy(self.model, organisation_path=self.organisation_path)
@@ -122,3 +130,43 @@ class ScopedDeleteBulkAction(DeleteBulkAction):
         if isinstance(policy, OrganisationScopedPolicy):
             return policy.user_has_permission_for_instance(self.request.user, "delete", snippet)
         return super().check_perm(snippet)
+
+
+# --- Listings: one language at a time, booleans as ✓/– (issue 13) -------------------------------
+def default_listing_language(user):
+    """The language an editor's listings open in: a translator's own, everyone else German."""
+    from django.conf import settings
+
+    from home.roles import translator_locales, translator_only
+
+    if translator_only(user):
+        codes = sorted(translator_locales(user))
+        if codes:
+            return codes[0]
+    return settings.LANGUAGE_CODE
+
+
+class LanguageListingIndexView(SnippetIndexView):
+    """Without a language chosen (``?locale=``), the listing opens in the editor's language
+    instead of mixing German, English and Arabic rows. ``?locale=`` (empty) shows every language."""
+
+    def get(self, request, *args, **kwargs):
+        if self.i18n_enabled and not self.results_only and "locale" not in request.GET:
+            query = request.GET.copy()
+            query["locale"] = default_listing_language(request.user)
+            return redirect(f"{request.path}?{query.urlencode()}")
+        return super().get(request, *args, **kwargs)
+
+
+class CheckColumn(Column):
+    """A boolean as ✓ or –, with the words for screen readers."""
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        value = bool(context["raw_value"])
+        context["value"] = format_html(
+            '<span aria-hidden="true">{}</span><span class="w-sr-only">{}</span>',
+            "✓" if value else "–",
+            _("yes") if value else _("no"),
+        )
+        return context

@@ -7,6 +7,8 @@ so that drafts and expired offers cannot leak through one of them.
 from django.conf import settings
 from django.db.models import BooleanField, Case, Q, Value, When
 
+from moderation.pending import pending_exists
+
 from .models.offers import Offer
 from .models.organisations import Organisation
 
@@ -22,8 +24,11 @@ def with_fallback(queryset, locale):
     source = Q(locale__language_code=settings.LANGUAGE_CODE)
     if locale.language_code == settings.LANGUAGE_CODE:
         return queryset.filter(locale=locale).annotate(is_fallback=Value(False, output_field=BooleanField()))
-    translated_keys = queryset.filter(locale=locale).values("translation_key")
-    return queryset.filter(Q(locale=locale) | (source & ~Q(translation_key__in=translated_keys))).annotate(
+    # A translation started but not approved yet still holds the German text: the German row shows.
+    queryset = queryset.alias(translation_pending=pending_exists())
+    translated_keys = queryset.filter(locale=locale, translation_pending=False).values("translation_key")
+    own = Q(locale=locale, translation_pending=False)
+    return queryset.filter(own | (source & ~Q(translation_key__in=translated_keys))).annotate(
         is_fallback=Case(When(source, then=Value(True)), default=Value(False), output_field=BooleanField())
     )
 

@@ -7,7 +7,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from .admin_views import OfferAdminForm, ScopedDeleteBulkAction, ScopedSnippetViewSet
+from .admin_views import CheckColumn, OfferAdminForm, ScopedDeleteBulkAction, ScopedSnippetViewSet
 from .models import Offer, Organisation, OrganisationMembership
 
 
@@ -19,7 +19,9 @@ class OfferViewSet(ScopedSnippetViewSet):
     # The model's panels, with a form that limits the organisation choice.
     edit_handler = ObjectList(Offer.panels, base_form_class=OfferAdminForm)
     list_display = ["title", "organisation", "kind", "valid_until", "last_reviewed"]
-    list_filter = ["kind", "locale", "is_free", "childcare", "women_only"]
+    # No "locale" here: Wagtail's own language filter (``?locale=de``) is added for translatable
+    # models, and the listing opens in the editor's language (``LanguageListingIndexView``).
+    list_filter = ["kind", "is_free", "childcare", "women_only"]
     copy_view_enabled = True
     ordering = ["title"]
 
@@ -31,8 +33,13 @@ class OrganisationViewSet(ScopedSnippetViewSet):
     model = Organisation
     icon = "group"
     menu_label = _("Organisations")
-    list_display = ["name", "kind", "staff", "is_example"]
-    list_filter = ["kind", "staff", "locale"]
+    list_display = [
+        "name",
+        "kind",
+        "staff",
+        CheckColumn("is_example", label=Organisation._meta.get_field("is_example").verbose_name),
+    ]
+    list_filter = ["kind", "staff"]
     ordering = ["name"]
 
 

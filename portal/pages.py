@@ -75,11 +75,20 @@ class TranslatedPageMixin:
     """Mixed into every public page type; gives templates ``language``."""
 
     def language_versions(self):
-        """The live version of this page in every locale, keyed by language code (one query)."""
-        return {
-            p.locale.language_code: p
-            for p in Page.objects.filter(translation_key=self.translation_key).live().select_related("locale")
-        }
+        """The live version of this page in every locale, keyed by language code (one query).
+
+        ``translation_pending``: a translation was started but not approved yet, so the live
+        version still shows the German text (``moderation.pending``).
+        """
+        from moderation.pending import pending_exists
+
+        pages = (
+            Page.objects.filter(translation_key=self.translation_key)
+            .live()
+            .select_related("locale")
+            .annotate(translation_pending=pending_exists())
+        )
+        return {p.locale.language_code: p for p in pages}
 
     def own_language(self, versions):
         """This page's language code, read from ``versions`` to spare a query for ``self.locale``."""
@@ -97,13 +106,19 @@ class TranslatedPageMixin:
         original = None
         if self.alias_of_id:
             original = next((p for p in versions.values() if p.pk == self.alias_of_id), None)
+        elif any(p.pk == self.pk and getattr(p, "translation_pending", False) for p in versions.values()):
+            original = versions.get(settings.LANGUAGE_CODE)  # started, not approved: the German text
         fallback = original is not None and original.locale_id != self.locale_id
         current = self.own_language(versions)
 
         alternates, switcher = [], []
         for code, name in settings.LANGUAGES:
             version = versions.get(code)
-            translated = version is not None and not version.alias_of_id
+            translated = (
+                version is not None
+                and not version.alias_of_id
+                and not getattr(version, "translation_pending", False)
+            )
             if translated:
                 alternates.append({"code": code, "url": version.get_full_url(request)})
             if code == current:

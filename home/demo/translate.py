@@ -15,6 +15,8 @@ from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.segments.extract import extract_segments
 from wagtail_localize.segments.types import StringSegmentValue
 
+from moderation.models import PendingTranslation
+
 logger = logging.getLogger(__name__)
 
 
@@ -94,6 +96,8 @@ def translate_page(page, locale, fields):
             mismatched += 1
     translation.import_po(po)
     translation.save_target(publish=page.live)
+    # The demo translations count as approved (moderation.pending).
+    PendingTranslation.objects.filter(translation_key=page.translation_key, locale=locale).delete()
     if mismatched:
         logger.warning("%s (%s): %d strings kept in German", page.slug, locale.language_code, mismatched)
     return mismatched

@@ -4,7 +4,6 @@ Each user can do exactly what the role table in ``moderation/README.md`` says;
 ``moderation/tests/test_permission_matrix.py`` checks it.
 """
 
-from django.apps import apps
 from django.contrib.auth import get_user_model
 
 from portal.roles import MANAGERS, MEMBERS, WORKING_GROUPS, setup_roles, translator_group_name
@@ -17,23 +16,30 @@ DEMO_USERS = [
     ("working-group member", "ag-mitglied", "beckum-ag", [MEMBERS, WORKING_GROUPS[0]], False),
     ("translator (Arabic)", "uebersetzer", "beckum-uebersetzer", [translator_group_name("ar")], False),
 ]
-# Demo network members work for the first demo organisation (when the offers app provides them).
-ORGANISATION_MEMBERS = ["mitglied", "ag-mitglied"]
+# The demo network members' organisations are given by one owner only, the offers app
+# (``offers/demo/memberships.py``, which also prints them): what ``make run`` prints is what they edit.
+
+# Admin language of the demo users, whatever the browser sends (Account -> Language changes it):
+# German, and a translator's own language where Wagtail's admin is translated into it.
+DEMO_ADMIN_LANGUAGE = {"uebersetzer": "ar"}
 
 
-def _demo_memberships(users):
-    try:
-        membership_model = apps.get_model("offers", "OrganisationMembership")
-        organisation_model = apps.get_model("offers", "Organisation")
-    except LookupError:
-        return
-    organisation = organisation_model.objects.filter(locale__language_code="de").order_by("pk").first()
-    if organisation is None:
-        return
-    for username in ORGANISATION_MEMBERS:
-        user = users[username]
-        if not membership_model.objects.filter(user=user).exists():
-            membership_model.objects.create(user=user, organisation=organisation)
+def admin_language(username):
+    from django.conf import settings
+    from wagtail.admin.localization import get_available_admin_languages
+
+    wanted = DEMO_ADMIN_LANGUAGE.get(username, settings.LANGUAGE_CODE)
+    available = {code for code, _name in get_available_admin_languages()}
+    return wanted if wanted in available else settings.LANGUAGE_CODE
+
+
+def _set_admin_language(user):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(user)
+    if not profile.preferred_language:  # a language the user chose stays
+        profile.preferred_language = admin_language(user.get_username())
+        profile.save(update_fields=["preferred_language"])
 
 
 def create_demo_users():
@@ -56,5 +62,6 @@ def create_demo_users():
         user.groups.add(*[groups[name] for name in group_names])
         users[username] = user
         created.append((role, username, password))
-    _demo_memberships(users)
+    for user in users.values():
+        _set_admin_language(user)
     return created

@@ -24,6 +24,8 @@ def assign_demo_memberships(stdout=None):
         organisations = list(german.filter(slug__in=slugs))
         if not organisations:  # demo data with other keys: take one organisation per user
             organisations = list(german.order_by("pk")[index : index + 1])
+        # One owner for the demo memberships: exactly these (an older loader added another one).
+        OrganisationMembership.objects.filter(user=user).exclude(organisation__in=organisations).delete()
         for organisation in organisations:
             OrganisationMembership.objects.get_or_create(user=user, organisation=organisation)
         if stdout:

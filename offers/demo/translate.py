@@ -13,6 +13,8 @@ from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.segments.extract import extract_segments
 from wagtail_localize.segments.types import StringSegmentValue
 
+from moderation.models import PendingTranslation
+
 logger = logging.getLogger(__name__)
 
 
@@ -53,6 +55,8 @@ def translate_snippet(instance, locale, fields):
         entry.msgstr = pairs.get((entry.msgctxt, entry.msgid), "")
     translation.import_po(po)
     translation.save_target(publish=True)
+    # The demo translations count as approved (moderation.pending).
+    PendingTranslation.objects.filter(translation_key=instance.translation_key, locale=locale).delete()
     if mismatched:
         logger.warning("%s (%s): %d strings kept in German", instance, locale.language_code, mismatched)
     return mismatched
