@@ -1,7 +1,6 @@
 """The moderation task: approval by the integration management, with a required comment on rejection."""
 
 from django.core.exceptions import PermissionDenied
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.forms import TaskStateCommentForm
 from wagtail.models import AbstractGroupApprovalTask
@@ -46,26 +45,4 @@ class ManagerApprovalTask(AbstractGroupApprovalTask):
         return _("Members of the chosen groups approve, or request changes with a comment.")
 
 
-class PendingTranslation(models.Model):
-    """A translation that was started but not approved yet: its live version still shows the German text.
-
-    wagtail-localize's "Translate" publishes the new target at once with every
-    untranslated string in German (an alias page becomes a page of its own).
-    Until the integration management approves a translation of it, readers get
-    the German text *as German*: the fallback notice and ``lang="de"``
-    (``moderation.pending``). Keyed like translations themselves: the
-    translation key of the object and the target locale.
-    """
-
-    translation_key = models.UUIDField(db_index=True)
-    locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("translation waiting for its first approval")
-        constraints = [
-            models.UniqueConstraint(fields=["translation_key", "locale"], name="unique_pending_translation")
-        ]
-
-    def __str__(self):
-        return f"{self.translation_key} ({self.locale_id})"
+from portal.models import PendingTranslation  # noqa: E402, F401  (lives in the kernel: offers and pages read it)

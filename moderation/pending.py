@@ -20,41 +20,17 @@ The public side asks ``pending_q``/``is_pending`` in the query it already runs
 import contextvars
 
 from django.core.signals import request_started
-from django.db.models import Exists, OuterRef
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from wagtail.models import Page
 from wagtail.signals import page_published, published, workflow_approved
 from wagtail_localize.models import Translation
 
-from .models import PendingTranslation
+from portal.pending import clear_pending, is_pending, mark_pending, pending_exists  # noqa: F401
 
 # (translation_key, locale id) of the target the integration management publishes from the
 # translation editor in the current request (set by ``translation_access_hooks``).
 _editor_publish = contextvars.ContextVar("moderation_editor_publish", default=None)
-
-
-def pending_exists(key_ref="translation_key", locale_ref="locale"):
-    """``Exists`` expression: the outer row is a started, not yet approved translation."""
-    return Exists(
-        PendingTranslation.objects.filter(translation_key=OuterRef(key_ref), locale=OuterRef(locale_ref))
-    )
-
-
-def is_pending(instance):
-    return PendingTranslation.objects.filter(
-        translation_key=instance.translation_key, locale_id=instance.locale_id
-    ).exists()
-
-
-def mark_pending(translation_key, locale_id):
-    PendingTranslation.objects.get_or_create(translation_key=translation_key, locale_id=locale_id)
-
-
-def clear_pending(instance):
-    PendingTranslation.objects.filter(
-        translation_key=instance.translation_key, locale_id=instance.locale_id
-    ).delete()
 
 
 def approved_by_editor(instance):

@@ -10,7 +10,7 @@ Every role finds its work on the dashboard instead of an empty page:
 * working-group member: the latest pages and documents of their group's area.
 
 Each panel lists only what the person may open: their own organisation (``offers.permissions``),
-their own languages (``home.roles.translator_locales``), their own groups' areas filtered by
+their own languages (``portal.roles.translator_locales``), their own groups' areas filtered by
 ``network.readers.readable_pages``. A fixed number of queries per panel.
 """
 
@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import CollectionViewRestriction, Page, WorkflowState
 
-from home.roles import MEMBERS, WORKING_GROUPS, is_manager, translator_locales
+from portal.roles import MEMBERS, WORKING_GROUPS, is_manager, translator_locales
 
 from . import coverage
 from .panels import LIST_LIMIT, DashboardPanel, edit_url_for, months_before, review_months

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from wagtail.models import Page, WorkflowState
+from wagtail.models import WorkflowState
 from wagtail_localize.models import Translation
 
 from portal.admin_urls import admin_edit_url

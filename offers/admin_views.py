@@ -137,7 +137,7 @@ def default_listing_language(user):
     """The language an editor's listings open in: a translator's own, everyone else German."""
     from django.conf import settings
 
-    from home.roles import translator_locales, translator_only
+    from portal.roles import translator_locales, translator_only
 
     if translator_only(user):
         codes = sorted(translator_locales(user))

@@ -7,7 +7,7 @@ so that drafts and expired offers cannot leak through one of them.
 from django.conf import settings
 from django.db.models import BooleanField, Case, Q, Value, When
 
-from moderation.pending import pending_exists
+from portal.pending import pending_exists
 
 from .models.offers import Offer
 from .models.organisations import Organisation

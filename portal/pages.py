@@ -80,7 +80,7 @@ class TranslatedPageMixin:
         ``translation_pending``: a translation was started but not approved yet, so the live
         version still shows the German text (``moderation.pending``).
         """
-        from moderation.pending import pending_exists
+        from portal.pending import pending_exists
 
         pages = (
             Page.objects.filter(translation_key=self.translation_key)

@@ -9,10 +9,10 @@ from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, Locale
 
-from home.roles import WORKING_GROUPS, working_group_areas
 from network.models import InternalPage, NewsIndexPage, NewsPage
 from offers.factories import OfferFactory, OrganisationFactory
 from offers.models import OrganisationMembership
+from portal.roles import WORKING_GROUPS, working_group_areas
 
 from .helpers import edit_page, login, section, user, workflow_action
 from .test_workflow_faults import start_page_translation, submit, translate_strings

@@ -13,7 +13,7 @@ from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.segments.extract import extract_segments
 from wagtail_localize.segments.types import StringSegmentValue
 
-from moderation.models import PendingTranslation
+from portal.models import PendingTranslation
 
 logger = logging.getLogger(__name__)
 
