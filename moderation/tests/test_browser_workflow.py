@@ -165,8 +165,8 @@ def test_offer_translation_cycle_in_a_real_browser(live_url, browser):  # noqa: 
     translation = Translation.objects.get(source__object_id=offer.translation_key, target_locale=arabic)
     target = translation.get_target_instance()
     walk.open(f"/ar/angebote/{offer.slug}/")
-    see("reader", "/ar/ before approval: " + text_of(browser, "main .notice")[:200])
-    assert browser.find_elements(By.CSS_SELECTOR, "main p.notice")
+    see("reader", "/ar/ before approval: " + text_of(browser, ".notice--fallback")[:200])
+    assert browser.find_elements(By.CSS_SELECTOR, ".notice--fallback")
 
     # 3. The translator finds it, translates and submits.
     walk.login("uebersetzer")
@@ -222,9 +222,9 @@ def test_offer_translation_cycle_in_a_real_browser(live_url, browser):  # noqa: 
     assert target.live and target.title.startswith("AR2 ") and not target.workflow_in_progress
     walk.open(f"/ar/angebote/{target.slug}/")
     WebDriverWait(browser, 10).until(lambda d: "AR2 Deutschkurs im Park" in d.page_source)
-    notice = text_of(browser, "main p.notice") or "none"
+    notice = text_of(browser, ".notice--fallback") or "none"
     see("reader", f"/ar/angebote/{target.slug}/: {text_of(browser, 'main h1')}; notice: {notice}")
-    assert not browser.find_elements(By.CSS_SELECTOR, "main p.notice")
+    assert not browser.find_elements(By.CSS_SELECTOR, ".notice--fallback")
     walk.login("mitglied")
     see("mitglied", "dashboard, submissions: " + text_of(browser, "#member-work-section li")[:300])
     print("\n".join(SEEN))
