@@ -5,6 +5,7 @@ from wagtail import hooks
 from home.roles import is_manager
 
 from .models import OutboxMessage
+from .page_cache import mark_page
 from .panels import UnsentMailPanel
 
 
@@ -12,3 +13,7 @@ from .panels import UnsentMailPanel
 def add_unsent_mail_panel(request, panels):
     if is_manager(request.user) and OutboxMessage.objects.exists():
         panels.append(UnsentMailPanel())
+
+
+# The full-page cache checks the served page's view restrictions before storing it.
+hooks.register("before_serve_page", mark_page)
