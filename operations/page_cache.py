@@ -116,6 +116,7 @@ def current_version():
     """``(version, changed_at)`` of the site's public content (one query)."""
     from .models import ContentVersion
 
+    connections[DEFAULT_DB_ALIAS]._page_cache_read_since_bump = True
     row = ContentVersion.objects.filter(pk=VERSION_ROW).values_list("version", "changed_at").first()
     if row is None:
         ContentVersion.objects.get_or_create(pk=VERSION_ROW)
@@ -128,14 +129,21 @@ def _bumped_marker():
 
 
 def bump_version(using=DEFAULT_DB_ALIAS):
-    """Make every cached page stale: one UPDATE per transaction, inside it."""
+    """Make every cached page stale, inside the changing transaction.
+
+    Within one transaction the UPDATE runs once, unless the version was read in between
+    (a page rendered and stored inside the same transaction must not outlive the next
+    change). A rolled-back savepoint takes its UPDATE and its marker with it.
+    """
     from .models import ContentVersion
 
     conn = connections[using]
     if conn.in_atomic_block:
-        if any(entry[1] is _bumped_marker for entry in conn.run_on_commit):
+        pending = any(entry[1] is _bumped_marker for entry in conn.run_on_commit)
+        if pending and not getattr(conn, "_page_cache_read_since_bump", True):
             return
-        transaction.on_commit(_bumped_marker, using=using)
+        if not pending:
+            transaction.on_commit(_bumped_marker, using=using)
     updated = (
         ContentVersion.objects.using(using)
         .filter(pk=VERSION_ROW)
@@ -143,6 +151,7 @@ def bump_version(using=DEFAULT_DB_ALIAS):
     )
     if not updated:
         ContentVersion.objects.using(using).get_or_create(pk=VERSION_ROW, defaults={"version": 2})
+    conn._page_cache_read_since_bump = False
 
 
 def _ignored(model):

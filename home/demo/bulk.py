@@ -25,7 +25,8 @@ logger = logging.getLogger(__name__)
 
 #: Receivers (by module) that only write derived data rebuilt at the end.
 SUSPENDED_MODULES = ("modelsearch.signal_handlers", "search.signals", "operations.page_cache")
-SIGNALS = (post_save, post_delete, m2m_changed, page_published, page_unpublished, post_page_move, published, unpublished)
+SIGNALS = (post_save, post_delete, m2m_changed)
+SIGNALS += (page_published, page_unpublished, post_page_move, published, unpublished)
 
 _lock = threading.Lock()
 
@@ -42,7 +43,9 @@ def _suspended_receivers():
         for signal in SIGNALS:
             saved[signal] = list(signal.receivers)
             signal.receivers = [
-                r for r in signal.receivers if getattr(_function(r[1]), "__module__", "") not in SUSPENDED_MODULES
+                r
+                for r in signal.receivers
+                if getattr(_function(r[1]), "__module__", "") not in SUSPENDED_MODULES
             ]
             signal.sender_receivers_cache.clear()
     try:
