@@ -237,9 +237,8 @@ def public_response(request, response):
 def storable(request, response):
     if request.method != "GET":
         return False
-    page = getattr(request, "_page_cache_page", None)
-    if page is not None and page.get_view_restrictions().exists():
-        return False  # restricted here or above: never stored (one query, on a miss only)
+    if getattr(request, "_page_cache_restricted", False):
+        return False  # restricted here or above (read by mark_page): never stored
     match = getattr(request, "resolver_match", None)
     skipped = _conf("PAGE_CACHE_SKIP_URL_NAMES", ("search", "suggest"))
     return match is None or match.url_name not in skipped
@@ -296,6 +295,7 @@ class PageCacheMiddleware:
             return response
         use_cache = enabled()
         version, _changed = current_version() if use_cache else (None, None)
+        request.page_cache_version = version  # per-version caches of page parts (home/chrome_cache.py)
         key = cache_key(request, version) if use_cache else None
         if use_cache:
             entry = _cache().get(key)
@@ -385,5 +385,12 @@ class PageCacheMiddleware:
 
 
 def mark_page(page, request, serve_args, serve_kwargs):
-    """``before_serve_page`` hook: remember the page, so its restrictions are checked at store time."""
+    """``before_serve_page`` hook, run first: read the page's view restrictions once.
+
+    The page cache refuses to store a page with a restriction on it or an ancestor; Wagtail's
+    own check and network's refusal (later hooks) get the same list instead of asking again.
+    """
+    restrictions = list(page.get_view_restrictions())
     request._page_cache_page = page
+    request._page_cache_restricted = bool(restrictions)
+    page.get_view_restrictions = lambda: restrictions

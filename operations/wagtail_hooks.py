@@ -16,4 +16,4 @@ def add_unsent_mail_panel(request, panels):
 
 
 # The full-page cache checks the served page's view restrictions before storing it.
-hooks.register("before_serve_page", mark_page)
+hooks.register("before_serve_page", mark_page, order=-100)

@@ -108,12 +108,14 @@ def test_restricting_an_ancestor_takes_the_page_out(client, guide):
 
 def test_restricted_page_is_never_stored_even_if_anonymous_got_200(rf, guide):
     """A restriction anonymous readers pass (type "none") still keeps the page out of the cache."""
-    PageViewRestriction.objects.create(page=guide, restriction_type=PageViewRestriction.NONE)
+    PageViewRestriction.objects.create(page=guide.get_parent(), restriction_type=PageViewRestriction.NONE)
     request = rf.get(GUIDE_URL)
-    request._page_cache_page = guide
+    page_cache.mark_page(Page.objects.get(pk=guide.pk), request, (), {})
     assert page_cache.storable(request, None) is False
-    request._page_cache_page = GuidePage.objects.get(locale__language_code="de", slug=guide.slug).get_parent()
-    assert page_cache.storable(request, None) is True  # positive control: the parent is not restricted
+    request = rf.get(GUIDE_URL)
+    other = Page.objects.get(locale__language_code="de", slug="wohnen", depth=3)
+    page_cache.mark_page(other, request, (), {})
+    assert page_cache.storable(request, None) is True  # positive control: no restriction there
 
 
 def test_publish_and_unpublish_are_seen_at_once(client, guide):
@@ -275,3 +277,41 @@ def test_logs_and_renditions_do_not_bump(guide):
     guide.title = "x"
     guide.save()
     assert page_cache.current_version()[0] > before  # positive control
+
+
+# --- query diet: a page-cache miss of a guide or home page --------------------------------
+def count_miss(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)  # warm per-process caches (site root paths, content types, menu)
+    connection.queries_log.clear()
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url, {"uncached": "1"})  # another key: a miss
+    assert response.status_code == 200 and response["X-Page-Cache"] == "miss"
+    return len(ctx.captured_queries)
+
+
+def grow_site():
+    """More pages in the menu and under a section, more offers, more restricted areas."""
+    from home.models import GuideIndexPage, HomePage
+    from offers.factories import OfferFactory
+
+    home = HomePage.objects.get(locale__language_code="de")
+    section = GuideIndexPage.objects.get(locale__language_code="de", slug="sprache")
+    for i in range(4):
+        home.add_child(instance=GuideIndexPage(title=f"Feld {i}", slug=f"feld-{i}", field_of_action="language"))
+        area = home.add_child(instance=GuideIndexPage(title=f"Intern {i}", slug=f"intern-{i}", field_of_action="work"))
+        PageViewRestriction.objects.create(page=area, restriction_type=PageViewRestriction.LOGIN)
+        section.add_child(instance=GuidePage(title=f"Seite {i}", slug=f"seite-{i}"))
+        OfferFactory(title=f"Kurs {i}")
+
+
+@pytest.mark.parametrize(
+    "url", ["/de/", "/ar/", "/de/sprache/kursabbruch/", "/ar/sprache/kursabbruch/", "/uk/sprache/"]
+)
+def test_guide_and_home_pages_cost_at_most_ten_queries_whatever_the_site_size(client, url):
+    before = count_miss(client, url)
+    assert before <= 10, before
+    grow_site()
+    assert count_miss(client, url) == before
