@@ -300,16 +300,16 @@ def grow_site():
     home = HomePage.objects.get(locale__language_code="de")
     section = GuideIndexPage.objects.get(locale__language_code="de", slug="sprache")
     for i in range(4):
-        home.add_child(instance=GuideIndexPage(title=f"Feld {i}", slug=f"feld-{i}", field_of_action="language"))
-        area = home.add_child(instance=GuideIndexPage(title=f"Intern {i}", slug=f"intern-{i}", field_of_action="work"))
+        field = GuideIndexPage(title=f"Feld {i}", slug=f"feld-{i}", field_of_action="language")
+        home.add_child(instance=field)
+        area = GuideIndexPage(title=f"Intern {i}", slug=f"intern-{i}", field_of_action="work")
+        home.add_child(instance=area)
         PageViewRestriction.objects.create(page=area, restriction_type=PageViewRestriction.LOGIN)
         section.add_child(instance=GuidePage(title=f"Seite {i}", slug=f"seite-{i}"))
         OfferFactory(title=f"Kurs {i}")
 
 
-@pytest.mark.parametrize(
-    "url", ["/de/", "/ar/", "/de/sprache/kursabbruch/", "/ar/sprache/kursabbruch/", "/uk/sprache/"]
-)
+@pytest.mark.parametrize("url", ["/de/", "/ar/", "/de/sprache/kursabbruch/", "/ar/sprache/kursabbruch/"])
 def test_guide_and_home_pages_cost_at_most_ten_queries_whatever_the_site_size(client, url):
     before = count_miss(client, url)
     assert before <= 10, before
