@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run install messages makemessages migrate demo test lint format check clean bench
+.PHONY: run install messages makemessages migrate demo test lint format check clean bench bench-http
 
 run: install messages migrate demo
 	@echo "Serving on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
@@ -52,6 +52,10 @@ check: install
 
 bench: install messages
 	$(PY) bench/page_queries.py
+
+# gunicorn with production settings on the demo data, measured with wrk (bench/http.py).
+bench-http: install messages
+	$(PY) bench/http.py
 
 clean:
 	rm -rf $(VENV) data
