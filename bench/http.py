@@ -48,7 +48,7 @@ TARGETS = [
 
 
 def run(cmd, cwd, env, **kwargs):
-    subprocess.run(cmd, cwd=cwd, env=env, check=True, **kwargs)
+    subprocess.run(cmd, cwd=cwd, env=env, check=True, **kwargs)  # noqa: S603 (our own commands)
 
 
 def prepare(checkout, data_dir):
@@ -85,9 +85,10 @@ def server_env(data_dir):
 
 def start_server(checkout, data_dir):
     if REDIS_URL:
-        subprocess.run(["redis-cli", "-u", REDIS_URL, "flushdb"], stdout=subprocess.DEVNULL, check=False)
+        flush = ["redis-cli", "-u", REDIS_URL, "flushdb"]
+        subprocess.run(flush, stdout=subprocess.DEVNULL, check=False)  # noqa: S603, S607
     cmd = [GUNICORN, "cms.wsgi", "-w", "2", "-k", "sync", "-b", f"127.0.0.1:{PORT}", "--log-level", "error"]
-    server = subprocess.Popen(cmd, cwd=checkout, env=server_env(data_dir))
+    server = subprocess.Popen(cmd, cwd=checkout, env=server_env(data_dir))  # noqa: S603
     for _ in range(200):
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{PORT}/healthz", timeout=1)
@@ -98,20 +99,23 @@ def start_server(checkout, data_dir):
     raise SystemExit("gunicorn did not start")
 
 
-LUA_UNCACHED = 'request = function() return wrk.format("GET", "%s?bench=" .. math.random(1, 1000000000)) end\n'
+LUA_UNCACHED = (
+    'request = function() return wrk.format("GET", "%s?bench=" .. math.random(1, 1000000000)) end\n'
+)
 
 
 def wrk(path, uncached):
     cmd = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", "-H", "Accept-Encoding: gzip, br"]
     script = None
     if uncached:
-        script = tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False)
-        script.write(LUA_UNCACHED % path)
-        script.close()
-        cmd += ["-s", script.name]
-    out = subprocess.run([*cmd, f"http://127.0.0.1:{PORT}{path}"], capture_output=True, text=True).stdout
+        with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as lua:
+            lua.write(LUA_UNCACHED % path)
+        script = lua.name
+        cmd += ["-s", script]
+    url = f"http://127.0.0.1:{PORT}{path}"
+    out = subprocess.run([*cmd, url], capture_output=True, text=True).stdout  # noqa: S603
     if script:
-        os.unlink(script.name)
+        os.unlink(script)
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
 
     def pct(p):
@@ -135,7 +139,7 @@ def python_load(path, uncached):
             url = f"http://127.0.0.1:{PORT}{path}" + (f"?bench={n}-{i}-{time.time_ns()}" if uncached else "")
             request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip, br"})
             t0 = time.perf_counter()
-            urllib.request.urlopen(request).read()
+            urllib.request.urlopen(request).read()  # noqa: S310 (http://127.0.0.1 only)
             with lock:
                 latencies.append((time.perf_counter() - t0) * 1000)
 
@@ -177,9 +181,10 @@ def main(argv):
         finally:
             shutil.rmtree(data_dir, ignore_errors=True)
     tool = "wrk" if shutil.which("wrk") else "python"
-    print(f"\n{tool}, {CONNECTIONS} connections, {SECONDS} s per URL, gunicorn 2 sync workers, production settings")
+    print(f"\n{tool}, {CONNECTIONS} connections, {SECONDS} s per URL, gunicorn 2 sync workers, production")
     print(f"cache: {'Redis ' + REDIS_URL if REDIS_URL else 'local memory'}\n")
-    print(f"| {'URL':<20} | " + " | ".join(f"{label} req/s | p50 ms | p99 ms | non-2xx" for label, _ in checkouts) + " |")
+    heads = " | ".join(f"{label} req/s | p50 ms | p99 ms | non-2xx" for label, _ in checkouts)
+    print(f"| {'URL':<20} | {heads} |")
     print("|" + "---|" * (1 + 4 * len(checkouts)))
     for name, _path, _uncached in TARGETS:
         cells = []
@@ -191,8 +196,9 @@ def main(argv):
     for label, _ in checkouts:
         r = table[label]
         static = r["static file"][0]
+        share = r["guide, cached"][0] / static
         print(
-            f"{label}: demo load {loads[label]:.0f} s; cached guide = {r['guide, cached'][0] / static:.0%} of static; "
+            f"{label}: demo load {loads[label]:.0f} s; cached guide = {share:.0%} of static; "
             f"uncached guide {r['guide, uncached'][0]:.1f} req/s"
         )
     if len(checkouts) == 2:

@@ -300,9 +300,9 @@ def grow_site():
     home = HomePage.objects.get(locale__language_code="de")
     section = GuideIndexPage.objects.get(locale__language_code="de", slug="sprache")
     for i in range(4):
-        field = GuideIndexPage(title=f"Feld {i}", slug=f"feld-{i}", field_of_action="language")
+        field = GuideIndexPage(title=f"Feld {i}", slug=f"feld-{i}", field_of_action="sprache")
         home.add_child(instance=field)
-        area = GuideIndexPage(title=f"Intern {i}", slug=f"intern-{i}", field_of_action="work")
+        area = GuideIndexPage(title=f"Intern {i}", slug=f"intern-{i}", field_of_action="bildung")
         home.add_child(instance=area)
         PageViewRestriction.objects.create(page=area, restriction_type=PageViewRestriction.LOGIN)
         section.add_child(instance=GuidePage(title=f"Seite {i}", slug=f"seite-{i}"))
