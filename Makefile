@@ -53,9 +53,9 @@ check: install
 bench: install messages
 	$(PY) bench/page_queries.py
 
-# gunicorn with production settings on the demo data, measured with wrk (bench/http.py).
+# gunicorn with production settings on the demo data, measured with wrk (bench/http_load.py).
 bench-http: install messages
-	$(PY) bench/http.py
+	$(PY) bench/http_load.py
 
 clean:
 	rm -rf $(VENV) data

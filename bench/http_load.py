@@ -1,4 +1,6 @@
-"""HTTP throughput of the public site through gunicorn with production settings (issue 12).
+"""HTTP throughput (named http_load.py: a bench/http.py would shadow the standard library's http)
+
+ of the public site through gunicorn with production settings (issue 12).
 
 For each checkout given (default: this one), in one run: a fresh SQLite database with the
 demo content, ``collectstatic``, gunicorn (2 sync workers, ``cms.settings.production``,
@@ -7,9 +9,9 @@ when wrk is missing) against: a static file, a guide page cached and uncached (a
 query string on every request defeats the page cache), home, the offer finder with three
 filters, and the search. Prints requests/s, p50/p99 and the ratios the issue asks for.
 
-    .venv/bin/python bench/http.py                                  # this checkout
+    .venv/bin/python bench/http_load.py                                  # this checkout
     git worktree add --detach /tmp/perf-base main
-    .venv/bin/python bench/http.py old=/tmp/perf-base new=.        # both, same run
+    .venv/bin/python bench/http_load.py old=/tmp/perf-base new=.        # both, same run
     git worktree remove /tmp/perf-base
 
 Environment: BENCH_PORT (8105), BENCH_SECONDS (8), BENCH_CONNECTIONS (8),
