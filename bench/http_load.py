@@ -1,6 +1,6 @@
-"""HTTP throughput (named http_load.py: a bench/http.py would shadow the standard library's http)
+"""HTTP throughput of the public site through gunicorn with production settings (issue 12).
 
- of the public site through gunicorn with production settings (issue 12).
+(Named http_load.py: a bench/http.py would shadow the standard library's ``http``.)
 
 For each checkout given (default: this one), in one run: a fresh SQLite database with the
 demo content, ``collectstatic``, gunicorn (2 sync workers, ``cms.settings.production``,
