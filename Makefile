@@ -5,34 +5,44 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 MANAGE := $(PY) manage.py
 STAMP := $(VENV)/.installed
+RUNTIME_STAMP := $(VENV)/.installed-runtime
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run install messages makemessages migrate demo test lint format check clean bench bench-http
+.PHONY: run install install-runtime messages makemessages migrate demo test lint format check clean bench bench-http
 
-run: install messages migrate demo
+run: install-runtime messages migrate demo
 	@echo "Serving on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
 	$(MANAGE) runserver $(HOST):$(PORT)
 
+# `make run` needs the runtime packages only (about a quarter of the install time); the
+# tools (pytest, ruff, selenium, moto) come with `make test`/`lint`. --no-compile: Python
+# compiles what it imports on first use instead of every file of every package (issue 12).
+$(RUNTIME_STAMP): requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --no-compile -r requirements.txt
+	touch $(RUNTIME_STAMP)
+
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements-dev.txt
-	touch $(STAMP)
+	$(PY) -m pip install --quiet --no-compile -r requirements-dev.txt
+	touch $(STAMP) $(RUNTIME_STAMP)
+
+install-runtime: $(RUNTIME_STAMP)
 
 install: $(STAMP)
 
 # .mo files are built, never committed: the .po files are the source.
-messages: install
+messages: install-runtime
 	$(MANAGE) compilemessages --ignore=.venv -v0
 
-makemessages: install
+makemessages: install-runtime
 	$(MANAGE) makemessages $(foreach l,de en ar fa uk ru tr,-l $(l)) --no-obsolete --no-location --ignore=.venv --ignore=bench --ignore=data
 
-migrate: install
+migrate: install-runtime
 	$(MANAGE) migrate --noinput -v0
 
-demo: install
+demo: install-runtime
 	$(MANAGE) load_demo_content
 
 test: install messages
