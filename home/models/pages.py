@@ -53,6 +53,7 @@ class HomePage(FastRouteMixin, TranslatedPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         # The tiles are the navigation entries that are fields of action.
         context["tiles"] = [page for page in context["nav"] if page.specific_class is GuideIndexPage]
+
         # Other apps add sections (news, events, featured offers) through the
         # ``home_page_sections`` hook: fn(page, request) -> dict with "template"
         # and any context, or None.
