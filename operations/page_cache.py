@@ -269,15 +269,19 @@ def accepted_encodings(request):
     return accepted
 
 
-def compressed_variants(body, content_type):
-    if len(body) < MIN_COMPRESS_LENGTH or not content_type.startswith(
+def compressible(body, content_type):
+    return len(body) >= MIN_COMPRESS_LENGTH and content_type.startswith(
         ("text/", "application/xml", "application/json", "application/rss", "application/atom")
-    ):
-        return {}
-    variants = {"gzip": gzip.compress(body, compresslevel=6, mtime=0)}
-    if brotli is not None:
-        variants["br"] = brotli.compress(body, quality=5)
-    return variants
+    )
+
+
+def compress(body, encoding):
+    if encoding == "br":
+        return brotli.compress(body, quality=5)
+    return gzip.compress(body, compresslevel=6, mtime=0)
+
+
+ENCODINGS = ("br", "gzip") if brotli is not None else ("gzip",)
 
 
 # --- the middleware ------------------------------------------------------------------------
@@ -300,15 +304,19 @@ class PageCacheMiddleware:
         if use_cache:
             entry = _cache().get(key)
             if entry is not None:
-                return self._respond(request, self._from_entry(entry), entry, hit=True)
+                response, compressed = self._respond(request, self._from_entry(entry), entry, hit=True)
+                if compressed:  # a first reader with this encoding: keep the compressed body too
+                    _cache().set(key, entry, _conf("PAGE_CACHE_TIMEOUT", 300))
+                return response
         response = self.get_response(request)
         if not public_response(request, response):
             self._private_headers(request, response)
             return response
         entry = self._entry(response)
+        response, _compressed = self._respond(request, response, entry, hit=False)
         if use_cache and storable(request, response):
             _cache().set(key, entry, _conf("PAGE_CACHE_TIMEOUT", 300))
-        return self._respond(request, response, entry, hit=False)
+        return response
 
     # An entry: everything needed to answer without rendering.
     @staticmethod
@@ -320,7 +328,8 @@ class PageCacheMiddleware:
             "body": body,
             "etag": '"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"',
             "modified": time.time(),
-            "variants": compressed_variants(body, response.get("Content-Type", "")),
+            "compressible": compressible(body, response.get("Content-Type", "")),
+            "variants": {},  # encoding -> body, made when a reader first asks for it
         }
 
     @staticmethod
@@ -339,7 +348,7 @@ class PageCacheMiddleware:
         else:
             max_age = _conf("PAGE_CACHE_MAX_AGE", 0)
             patch_cache_control(response, public=True, max_age=max_age, must_revalidate=True)
-        if entry["variants"]:
+        if entry["compressible"]:
             patch_vary_headers(response, ("Accept-Encoding",))
         if self._not_modified(request, entry):
             not_modified = HttpResponseNotModified()
@@ -347,19 +356,22 @@ class PageCacheMiddleware:
             for name in kept:
                 if response.has_header(name):
                     not_modified[name] = response[name]
-            return not_modified
-        accepted = accepted_encodings(request)
-        for encoding in ("br", "gzip"):
-            if encoding in accepted and encoding in entry["variants"]:
-                response.content = entry["variants"][encoding]
-                response["Content-Encoding"] = encoding
-                # A strong ETag names one representation: the compressed one is another.
-                response["ETag"] = entry["etag"][:-1] + f"-{encoding}" + '"'
-                break
+            return not_modified, False
+        compressed_now = False
+        accepted = accepted_encodings(request) if entry["compressible"] else ()
+        encoding = next((e for e in ENCODINGS if e in accepted), None)
+        if encoding is not None:
+            if encoding not in entry["variants"]:
+                entry["variants"][encoding] = compress(entry["body"], encoding)
+                compressed_now = True
+            response.content = entry["variants"][encoding]
+            response["Content-Encoding"] = encoding
+            # A strong ETag names one representation: the compressed one is another.
+            response["ETag"] = entry["etag"][:-1] + f"-{encoding}" + '"'
         response["Content-Length"] = str(len(response.content))
         if request.method == "HEAD":
             response.content = b""
-        return response
+        return response, compressed_now
 
     @staticmethod
     def _not_modified(request, entry):
