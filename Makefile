@@ -5,22 +5,32 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 MANAGE := $(PY) manage.py
 STAMP := $(VENV)/.installed
+RUNTIME_STAMP := $(VENV)/.installed-runtime
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run install messages makemessages migrate demo test lint format check clean bench
+.PHONY: run install install-runtime messages makemessages migrate demo test lint format check clean bench bench-http
 
 # HOST and PORT also go to the demo loader (the Site's address: canonical links, hreflang,
 # sitemap and feeds carry the port served) and to the admin's base URL.
-run: install messages migrate demo
+run: install-runtime messages migrate demo
 	@echo "Serving on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
 	WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) $(MANAGE) runserver $(HOST):$(PORT)
 
+# `make run` needs the runtime packages only (about a quarter of the install time); the
+# tools (pytest, ruff, selenium, moto) come with `make test`/`lint`. --no-compile: Python
+# compiles what it imports on first use instead of every file of every package (issue 12).
+$(RUNTIME_STAMP): requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --no-compile -r requirements.txt
+	touch $(RUNTIME_STAMP)
+
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements-dev.txt
-	touch $(STAMP)
+	$(PY) -m pip install --quiet --no-compile -r requirements-dev.txt
+	touch $(STAMP) $(RUNTIME_STAMP)
+
+install-runtime: $(RUNTIME_STAMP)
 
 install: $(STAMP)
 
@@ -31,17 +41,17 @@ MO_STAMP := $(VENV)/.messages
 
 messages: $(MO_STAMP)
 
-$(MO_STAMP): $(STAMP) $(PO_FILES)
+$(MO_STAMP): $(RUNTIME_STAMP) $(PO_FILES)
 	$(MANAGE) compilemessages --ignore=.venv -v0
 	touch $(MO_STAMP)
 
-makemessages: install
+makemessages: install-runtime
 	$(MANAGE) makemessages $(foreach l,$(shell $(PY) -c "from portal.languages import CODES; print(*CODES)"),-l $(l)) --no-obsolete --no-location --ignore=.venv --ignore=bench --ignore=data
 
-migrate: install
+migrate: install-runtime
 	$(MANAGE) migrate --noinput -v0
 
-demo: install
+demo: install-runtime
 	SITE_HOSTNAME=$(HOST) SITE_PORT=$(PORT) $(MANAGE) load_demo_content
 
 test: install messages
@@ -66,6 +76,10 @@ check: install
 
 bench: install messages
 	$(PY) bench/page_queries.py
+
+# gunicorn with production settings on the demo data, measured with wrk (bench/http_load.py).
+bench-http: install messages
+	$(PY) bench/http_load.py
 
 clean:
 	rm -rf $(VENV) data

@@ -112,3 +112,21 @@ class PendingIndexUpdate(models.Model):
 
     def __str__(self):
         return f"{self.target} {self.action} {self.model}:{self.object_id}"
+
+
+class ContentVersion(models.Model):
+    """One row: the site-wide version of everything anonymous readers can see (operations/page_cache.py).
+
+    Every change of public content bumps it inside the same transaction; the full-page
+    cache puts it into every key, so no page rendered before a change is served after it,
+    in any process, whichever cache backend is configured and even after Redis was down.
+    """
+
+    version = models.BigIntegerField(default=1)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("content version")
+
+    def __str__(self):
+        return f"content version {self.version}"

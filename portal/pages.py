@@ -142,13 +142,23 @@ class TranslatedPageMixin:
 
     def site_chrome(self, request):
         """Navigation and footer of the reader's locale: a fixed number of queries."""
-        homes = locale_homes(self)
-        versions = self.language_versions()
+        from home.chrome_cache import cached_menu, homes_and_versions
+        from network.restrictions import public_pages  # one query, whatever the number of restrictions
+
+        homes, versions = homes_and_versions(self)
+        for version in versions.values():
+            if version.pk == self.pk:
+                self.locale = version.locale  # read with the versions: spares a query later
         home = homes.get(self.own_language(versions))
-        nav, footer = [], []
-        if home is not None:
-            for child in home.get_children().live().public().in_menu():
-                (footer if child.specific_class.__name__ == "StandardPage" else nav).append(child)
+
+        def menu():
+            nav, footer = [], []
+            if home is not None:
+                for child in public_pages(home.get_children().live().in_menu()):
+                    (footer if child.specific_class.__name__ == "StandardPage" else nav).append(child)
+            return nav, footer
+
+        nav, footer = cached_menu(home, request, menu) if home is not None else ([], [])
         return {
             "home": home,
             "nav": nav,

@@ -429,3 +429,24 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "moderation.document_forms.ReleaseGuardedDocume
 MIDDLEWARE += ["network.admin_page_guard.AdminPageReadGuard"]
 # After the page guard: a restricted page is refused for reading (403) before any translation rule.
 MIDDLEWARE += ["moderation.translation_access.TranslationAccessMiddleware"]
+# --- perf (issue 12): full-page cache for anonymous readers, 304s, compression (operations/page_cache.py) ---
+MIDDLEWARE.insert(  # noqa: F405
+    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,  # noqa: F405
+    "operations.page_cache.PageCacheMiddleware",
+)
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+# Seconds a stored page may live (the content version makes it stale at once on any change;
+# this bounds what only time changes: an event starting, and unused keys).
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "300"))
+# Browsers and proxies: public pages are revalidated after this many seconds (ETag, 304).
+PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "0"))
+# A caching proxy in front (nginx, Varnish): Wagtail purges a page's URLs when it changes.
+FRONTEND_CACHE_PURGE_URL = os.environ.get("FRONTEND_CACHE_PURGE_URL", "")
+if FRONTEND_CACHE_PURGE_URL:
+    INSTALLED_APPS += ["wagtail.contrib.frontend_cache"]  # noqa: F405
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        }
+    }

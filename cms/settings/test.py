@@ -14,3 +14,6 @@ MEDIA_ROOT = Path(os.environ.get("TEST_MEDIA_ROOT", "/tmp/beckum-test-media"))  
 ALLOWED_HOSTS = ["*"]
 WHITENOISE_AUTOREFRESH = True
 DEMO_CONTENT_ALLOWED = True
+# The full-page cache is switched on by its own tests (operations/tests/test_page_cache.py):
+# elsewhere a second GET of the same page must render it again (query-count tests).
+PAGE_CACHE_ENABLED = False

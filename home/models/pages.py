@@ -9,11 +9,13 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import GuideStreamBlock
+from home.chrome_cache import cached_sections
+from home.fast_route import FastRouteMixin
 from portal.fields_of_action import FIELDS_OF_ACTION
 from portal.pages import TranslatedPageMixin
 
 
-class HomePage(TranslatedPageMixin, Page):
+class HomePage(FastRouteMixin, TranslatedPageMixin, Page):
     """The start page of one locale: introduction and entry tiles per field of action."""
 
     intro = RichTextField(
@@ -50,11 +52,16 @@ class HomePage(TranslatedPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         # The tiles are the navigation entries that are fields of action.
         context["tiles"] = [page for page in context["nav"] if page.specific_class is GuideIndexPage]
+
         # Other apps add sections (news, events, featured offers) through the
         # ``home_page_sections`` hook: fn(page, request) -> dict with "template"
         # and any context, or None.
-        sections = (fn(self, request) for fn in hooks.get_hooks("home_page_sections"))
-        context["home_sections"] = [section for section in sections if section]
+        def build():
+            sections = (fn(self, request) for fn in hooks.get_hooks("home_page_sections"))
+            return [section for section in sections if section]
+
+        # Kept under the content version for anonymous readers (home/chrome_cache.py).
+        context["home_sections"] = cached_sections(self, request, build)
         return context
 
 
@@ -84,7 +91,9 @@ class GuideIndexPage(TranslatedPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["guide_pages"] = self.get_children().live().public().specific().order_by("path")
+        from network.restrictions import public_pages  # one query, whatever the number of restrictions
+
+        context["guide_pages"] = public_pages(self.get_children().live()).specific().order_by("path")
         return context
 
 

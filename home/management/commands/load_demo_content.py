@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from wagtail import hooks
 
+from home.demo.bulk import bulk_loading
 from home.demo.loader import DemoLoader
 from home.demo.users import create_demo_users
 
@@ -26,6 +27,11 @@ class Command(BaseCommand):
                 "Refusing to load the demo content with these settings: it creates accounts with "
                 "public passwords and two-factor secrets. Use --allow-production if you really mean it."
             )
+        # No per-save index writes during the load; indexes built in bulk after it (home/demo/bulk.py).
+        with bulk_loading(stdout=self.stdout):
+            self._load(options)
+
+    def _load(self, options):
         DemoLoader(stdout=self.stdout).load()
         # Apps load their own demo data through the ``load_demo_content`` hook:
         # fn(stdout), idempotent. Users and roles come last so that groups can
