@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "network",
     "search",
     "moderation",
+    "glossary",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -41,7 +41,7 @@ PAGES = [
             "en": {
                 "title": "Find offers",
                 "intro": (
-                    "Language courses, counselling, meeting places and more in Beckum. Choose what you need."
+                    "Language courses, advice, meeting places and more in Beckum. Choose what you need."
                 ),
             },
             "ar": {
