@@ -139,11 +139,15 @@ def check_pair(source, target, language, language_rules=None):
             if any(rendering_pattern(word, language).search(preferred) for preferred in allowed):
                 continue
             seen.add(word.casefold())
-            violations.append(Violation("avoid", rule.german, language, match.group(0), rule.preferred, source, target))
+            violations.append(
+                Violation("avoid", rule.german, language, match.group(0), rule.preferred, source, target)
+            )
     lowered = target.casefold()
     for rule in in_source:
         if rule.german_in_brackets and not any(form.casefold() in lowered for form in rule.german_forms):
-            violations.append(Violation("missing_german", rule.german, language, "", rule.preferred, source, target))
+            violations.append(
+                Violation("missing_german", rule.german, language, "", rule.preferred, source, target)
+            )
     return violations
 
 
@@ -152,7 +156,9 @@ def translation_pairs(translation):
     from wagtail_localize.models import StringSegment, StringTranslation
 
     segments = list(
-        StringSegment.objects.filter(source_id=translation.source_id).select_related("string").order_by("order")
+        StringSegment.objects.filter(source_id=translation.source_id)
+        .select_related("string")
+        .order_by("order")
     )
     translated = {
         (t.translation_of_id, t.context_id): t.data
@@ -190,3 +196,16 @@ def all_violations(language=None):
         if found:
             result[translation] = found
     return result
+
+
+def warn(request, translation):
+    """Add a warning message per glossary violation of ``translation`` (the submit step calls this)."""
+    from django.contrib import messages
+    from django.utils.translation import gettext as _
+
+    found = translation_violations(translation)
+    for violation in found[:10]:
+        messages.warning(request, _("Glossary: %(message)s") % {"message": violation.message})
+    if len(found) > 10:
+        messages.warning(request, _("Glossary: %(count)d more findings.") % {"count": len(found) - 10})
+    return found

@@ -154,8 +154,14 @@ TERMS = [
         "note": "Housing the town provides for refugees and homeless people, not any flat the town owns.",
         "renderings": {
             "en": {"preferred": "municipal accommodation for refugees"},
-            "uk": {"preferred": "міський гуртожиток для біженців", "avoid": ["міському житлі", "міське житло"]},
-            "ru": {"preferred": "городское общежитие для беженцев", "avoid": ["городском жилье", "городское жильё", "городское жилье"]},
+            "uk": {
+                "preferred": "міський гуртожиток для біженців",
+                "avoid": ["міському житлі", "міське житло"],
+            },
+            "ru": {
+                "preferred": "городское общежитие для беженцев",
+                "avoid": ["городском жилье", "городское жильё", "городское жилье"],
+            },
             "tr": {"preferred": "belediyenin mülteci konaklama yeri"},
         },
     },

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Page
 from wagtail_localize.models import Translation
 
+from glossary.checks import warn as glossary_warn
 from home.roles import is_manager
 
 from . import coverage
@@ -103,6 +104,7 @@ def submit_translation(request, translation_id):
         return redirect(edit_url)
     instance = save_translation_revision(translation, request.user)
     workflow.start(instance, request.user)
+    glossary_warn(request, translation)  # glossary/README.md: terms to avoid, German terms in brackets
     messages.success(
         request,
         _("The %(language)s translation of '%(title)s' was submitted for approval.")

@@ -1,0 +1,63 @@
+"""Admin: the glossary (integration management only) and the language-quality report."""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from home.roles import MANAGERS, is_manager
+
+from . import views
+from .models import GlossaryTerm
+
+
+class ManagersOnlyPolicy(ModelPermissionPolicy):
+    """Every action on the glossary for the integration management (and superusers), none for anyone else."""
+
+    def user_has_permission(self, user, action):
+        return is_manager(user)
+
+    def users_with_any_permission(self, actions):
+        return (
+            get_user_model()
+            .objects.filter(Q(is_superuser=True) | Q(groups__name=MANAGERS), is_active=True)
+            .distinct()
+        )
+
+
+class GlossaryViewSet(SnippetViewSet):
+    model = GlossaryTerm
+    icon = "doc-full"
+    menu_label = _("Glossary")
+    menu_name = "glossary"
+    add_to_admin_menu = True
+    menu_order = 850
+    list_display = ["german", "note"]
+    search_fields = ["german", "german_variants", "note"]
+
+    @property
+    def permission_policy(self):
+        return ManagersOnlyPolicy(self.model)
+
+
+register_snippet(GlossaryViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [path("glossary/report/", views.language_quality_report, name="glossary_report")]
+
+
+class ManagerMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_manager(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_report_menu_item():
+    return ManagerMenuItem(_("Language quality"), reverse("glossary_report"), icon_name="doc-full", order=901)
