@@ -98,11 +98,11 @@ TERMS = [
     },
     {
         "german": "Angebot",
-        "note": "A course, advice service or meeting place offered to newcomers. Turkish: not “teklif” (a commercial bid). Farsi: خدمات, not پیشنهاد (a suggestion).",
+        "note": "A course, advice service or meeting place offered to newcomers. Turkish: not “teklif” (a commercial bid). Farsi: خدمات, not پیشنهادها (suggestions).",
         "renderings": {
             "en": {"preferred": "offer"},
             "ar": {"preferred": "العروض"},
-            "fa": {"preferred": "خدمات", "avoid": ["پیشنهاد"]},
+            "fa": {"preferred": "خدمات", "avoid": ["پیشنهادها"]},
             "uk": {"preferred": "пропозиції"},
             "ru": {"preferred": "предложения"},
             "tr": {"preferred": "hizmet", "avoid": ["teklif"]},

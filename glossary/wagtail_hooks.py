@@ -61,3 +61,11 @@ class ManagerMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def register_report_menu_item():
     return ManagerMenuItem(_("Language quality"), reverse("glossary_report"), icon_name="doc-full", order=901)
+
+
+# After the network demo (10), before the search index rebuild (1000).
+@hooks.register("load_demo_content", order=900)
+def complete_demo_frame(stdout):
+    from .frame import complete_demo_frame
+
+    complete_demo_frame(stdout)
