@@ -69,3 +69,39 @@ def complete_demo_frame(stdout):
     from .frame import complete_demo_frame
 
     complete_demo_frame(stdout)
+
+
+def _warn_in_editor(request, instance):
+    """Glossary warnings at the top of the translation editor (GET only; a POST saves or submits)."""
+    from django.conf import settings
+    from wagtail_localize.models import Translation
+
+    from .checks import warn
+
+    locale = getattr(instance, "locale", None)
+    if request.method != "GET" or locale is None or locale.language_code == settings.LANGUAGE_CODE:
+        return None
+    if getattr(instance, "alias_of_id", None):
+        return None
+    translation = (
+        Translation.objects.filter(
+            source__object_id=instance.translation_key, target_locale_id=locale.pk, enabled=True
+        )
+        .select_related("target_locale")
+        .first()
+    )
+    if translation is not None:
+        warn(request, translation)
+    return None
+
+
+# Same order as the guards: hooks run in INSTALLED_APPS order, so after moderation's access
+# guards (a refused user gets no warnings) and before wagtail-localize answers with its editor.
+@hooks.register("before_edit_page")
+def warn_in_page_translation_editor(request, page):
+    return _warn_in_editor(request, page)
+
+
+@hooks.register("before_edit_snippet")
+def warn_in_snippet_translation_editor(request, instance):
+    return _warn_in_editor(request, instance)

@@ -340,3 +340,15 @@ def test_glossary_admin_is_for_managers_only(client):
     assert client.get(edit).status_code == 200
     login(client, "mitglied")
     assert client.get(edit).status_code in (302, 403)
+
+
+def test_translation_editor_shows_the_glossary_warnings(client, arabic_with_a_jobcenter_string):
+    page, _translation, segment = arabic_with_a_jobcenter_string
+    login(client, "uebersetzer")
+    edit = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    response = client.get(edit)
+    assert response.status_code == 200 and "js-translation-editor" in response.content.decode()
+    assert not [m for m in get_messages(response.wsgi_request) if "Glossary" in str(m)]
+    translated(page, segment).update(data="يساعدك مركز العمل.")
+    response = client.get(edit)
+    assert "مركز العمل" in response.content.decode().split("js-translation-editor")[0]
