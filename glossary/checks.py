@@ -16,6 +16,7 @@ Farsi, whose words take attached prefixes (و، ال، ب، ل).
 """
 
 import re
+import time
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -24,7 +25,9 @@ from django.utils.html import strip_tags
 
 ATTACHED_PREFIX_LANGUAGES = {"ar", "fa"}
 VERSION_KEY = "glossary:version"
-_memo = {"version": None, "data": None}
+#: How long a process trusts its copy before asking the cache whether another process changed it.
+RECHECK_SECONDS = 5
+_memo = {"version": None, "data": None, "checked": 0.0}
 
 
 @dataclass(frozen=True)
@@ -69,7 +72,7 @@ def invalidate():
     """Called when the glossary changes: every process reloads it."""
     import uuid
 
-    _memo["version"], _memo["data"] = None, None
+    _memo["version"], _memo["data"], _memo["checked"] = None, None, 0.0
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
 
 
@@ -79,8 +82,12 @@ def rules():
     Another process's change is seen through the cache's version key; a cleared
     cache keeps this process's copy (the signals invalidate it on every save).
     """
+    now = time.monotonic()
+    if _memo["data"] is not None and now - _memo["checked"] < RECHECK_SECONDS:
+        return _memo["data"]  # search analyses every text: no cache round trip each time
     version = cache.get(VERSION_KEY)
     if _memo["data"] is not None and (version is None or version == _memo["version"]):
+        _memo["checked"] = now
         return _memo["data"]
     from .models import GlossaryTerm
 
@@ -100,7 +107,7 @@ def rules():
                     variants=tuple(rendering.variant_list()),
                 )
             )
-    _memo["version"], _memo["data"] = version, data
+    _memo["version"], _memo["data"], _memo["checked"] = version, data, now
     return data
 
 
