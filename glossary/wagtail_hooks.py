@@ -76,13 +76,15 @@ def _warn_in_editor(request, instance):
     from django.conf import settings
     from wagtail_localize.models import Translation
 
+    from moderation.translation_access import may_translate
+
     from .checks import warn
 
     locale = getattr(instance, "locale", None)
     if request.method != "GET" or locale is None or locale.language_code == settings.LANGUAGE_CODE:
         return None
-    if getattr(instance, "alias_of_id", None):
-        return None
+    if getattr(instance, "alias_of_id", None) or not may_translate(request.user, instance):
+        return None  # nothing to say to someone the guards below will refuse
     translation = (
         Translation.objects.filter(
             source__object_id=instance.translation_key, target_locale_id=locale.pk, enabled=True
@@ -95,13 +97,13 @@ def _warn_in_editor(request, instance):
     return None
 
 
-# Same order as the guards: hooks run in INSTALLED_APPS order, so after moderation's access
-# guards (a refused user gets no warnings) and before wagtail-localize answers with its editor.
-@hooks.register("before_edit_page")
+# Before wagtail-localize's hook, which answers with its editor (and is registered first,
+# its module being imported by moderation): so the access check is made here again.
+@hooks.register("before_edit_page", order=-1)
 def warn_in_page_translation_editor(request, page):
     return _warn_in_editor(request, page)
 
 
-@hooks.register("before_edit_snippet")
+@hooks.register("before_edit_snippet", order=-1)
 def warn_in_snippet_translation_editor(request, instance):
     return _warn_in_editor(request, instance)
