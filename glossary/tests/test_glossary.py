@@ -352,3 +352,18 @@ def test_translation_editor_shows_the_glossary_warnings(client, arabic_with_a_jo
     translated(page, segment).update(data="يساعدك مركز العمل.")
     response = client.get(edit)
     assert "مركز العمل" in response.content.decode().split("js-translation-editor")[0]
+
+
+def test_interface_strings_follow_the_glossary():
+    """The gettext catalogues too: each msgstr against the German one of the same msgid."""
+    import polib
+
+    german = {e.msgid: e.msgstr for e in polib.pofile(settings.LOCALE_PATHS[0] / "de/LC_MESSAGES/django.po")}
+    checked, found = 0, []
+    for code in LANGUAGES[1:]:
+        for entry in polib.pofile(settings.LOCALE_PATHS[0] / f"{code}/LC_MESSAGES/django.po"):
+            if entry.msgid in german and entry.msgstr:
+                checked += 1
+                found += [(code, entry.msgstr) for _v in check_pair(german[entry.msgid], entry.msgstr, code)]
+    assert checked > 1000 and found == []
+    assert check_pair("Integrationskurs", "Entegrasyon kursu", "tr"), "the check does find the old wording"
