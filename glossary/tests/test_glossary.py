@@ -367,3 +367,21 @@ def test_interface_strings_follow_the_glossary():
                 found += [(code, entry.msgstr) for _v in check_pair(german[entry.msgid], entry.msgstr, code)]
     assert checked > 1000 and found == []
     assert check_pair("Integrationskurs", "Entegrasyon kursu", "tr"), "the check does find the old wording"
+
+
+def test_an_older_installation_gets_its_frame_translated(django_capture_on_commit_callbacks):
+    """Loaded before issue 18, the events index was an alias in Ukrainian: the demo hook translates it."""
+    from wagtail_localize.synctree import synchronize_tree
+
+    from glossary.frame import complete_demo_frame
+
+    german = Page.objects.get(locale__language_code="de", slug="termine")
+    ukrainian = Locale.objects.get(language_code="uk")
+    german.get_translation(ukrainian).delete()
+    synchronize_tree(german.locale, ukrainian)
+    assert german.get_translation(ukrainian).alias_of_id == german.pk
+    with django_capture_on_commit_callbacks(execute=True):
+        complete_demo_frame()
+    version = german.get_translation(ukrainian)
+    assert version.alias_of_id is None and version.live
+    assert (version.slug, version.title) == ("події", "Події")
