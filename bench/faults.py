@@ -40,6 +40,11 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 OPENER = urllib.request.build_opener(NoRedirect)
 
 
+# The Arabic mediator form and offer finder, under their translated slugs (issue 18).
+ARABIC_FORM = urllib.parse.quote("/ar/طلب-وسيط-لغوي/")
+ARABIC_FINDER = urllib.parse.quote("/ar/العروض/")
+
+
 def fetch(port, path, data=None, headers=None, timeout=60):
     request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", data=data, headers=headers or {})
     started = time.monotonic()
@@ -83,7 +88,7 @@ def forget_rate_limit():
 def post_request_form(port):
     """GET the Arabic mediator form, POST it; returns the POST's (status, seconds) and the next page."""
     forget_rate_limit()
-    status, head, body, _ = fetch(port, "/ar/sprachmittlung-anfragen/")
+    status, head, body, _ = fetch(port, ARABIC_FORM)
     if status != 200:
         return [("GET form", status, 0.0, h1(body))]
     jar = cookies_of(head)
@@ -104,7 +109,7 @@ def post_request_form(port):
     }
     status, head, body, seconds = fetch(
         port,
-        "/ar/sprachmittlung-anfragen/",
+        ARABIC_FORM,
         data=urllib.parse.urlencode(fields).encode(),
         headers={"Cookie": cookie_header(jar), "Content-Type": "application/x-www-form-urlencoded"},
     )
@@ -170,7 +175,7 @@ def publish_home(port, title):
     return rows
 
 
-PUBLIC = ["/de/", "/ar/angebote/", "/fa/suche/?q=%D8%B2%D8%A8%D8%A7%D9%86", "/healthz", "/readyz"]
+PUBLIC = ["/de/", ARABIC_FINDER, "/fa/suche/?q=%D8%B2%D8%A8%D8%A7%D9%86", "/healthz", "/readyz"]
 
 
 def scenarios(database_url):
@@ -250,7 +255,7 @@ def main():
                 if not (name == "PostgreSQL hanging" and app_dir != HERE):
                     for _ in range(6):
                         fetch(args.port, "/de/", timeout=40)
-                        fetch(args.port, "/ar/sprachmittlung-anfragen/", timeout=40)
+                        fetch(args.port, ARABIC_FORM, timeout=40)
                 if action:
                     title = f"Willkommen in Beckum ({name})"
                     for request, status, seconds, detail in (

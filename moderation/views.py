@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import WorkflowState
 from wagtail_localize.models import Translation
 
+from glossary.checks import warn as glossary_warn
 from portal.admin_urls import admin_edit_url
 from portal.roles import is_manager
 
@@ -125,6 +126,7 @@ def submit_translation(request, translation_id):
         state.resume(request.user)
     else:
         workflow.start(instance, request.user)
+    glossary_warn(request, translation)  # glossary/README.md: terms to avoid, German terms in brackets
     messages.success(
         request,
         _("The %(language)s translation of '%(title)s' was submitted for approval.")

@@ -21,5 +21,7 @@ def queue_failed_search_write(target, action, model_label, object_id):
     from operations.search_queue import enqueue
 
     enqueue(target, action, model_label, object_id)
+
+
 # The full-page cache checks the served page's view restrictions before storing it.
 hooks.register("before_serve_page", mark_page, order=-100)

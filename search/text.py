@@ -55,6 +55,8 @@ import snowballstemmer
 
 from portal import languages
 
+from .synonyms import canonical_stems
+
 #: Longest query accepted, in characters; longer input is cut.
 MAX_QUERY_LENGTH = 100
 #: At most this many tokens of a query are used.
@@ -339,8 +341,11 @@ def words(text, language):
 
 
 def analyse(text, language):
-    """The stemmed tokens of ``text`` in ``language``."""
-    return [stem_token(word, language) for word in words(text, language)]
+    """The stemmed tokens of ``text`` in ``language`` (glossary synonyms as one stem: synonyms.py)."""
+    synonyms = canonical_stems(language)
+    return [
+        synonyms.get(stem, stem) for stem in (stem_token(word, language) for word in words(text, language))
+    ]
 
 
 def index_form(text, language):
@@ -401,9 +406,11 @@ def query_terms(query, language):
     dropped from ``required`` unless the query has nothing else.
     """
     stop = STOPWORDS.get(language, set())
+    synonyms = canonical_stems(language)
     terms, required = [], []
     for word in words(clean_query(query), language):
         stem = stem_token(word, language)
+        stem = synonyms.get(stem, stem)
         if not stem or stem in terms:
             continue
         terms.append(stem)

@@ -20,7 +20,7 @@ PUBLIC = [
     "/de/suche/?q=Kurs",
     "/de/sprachmittlung-anfragen/",
     "/de/patenschaft/",
-    "/ar/sprachmittlung-anfragen/",
+    "/ar/طلب-وسيط-لغوي/",  # the mediator form: translated slug (issue 18)
     "/de/neuigkeiten/",
     "/de/termine/",
 ]

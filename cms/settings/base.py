@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "personal_requests",
     "search",
     "moderation",
+    "glossary",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -169,12 +170,12 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # Machine-translated drafts are never published without the approval workflow.
 if os.environ.get("DEEPL_API_KEY"):
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "CLASS": "glossary.machine_translators.GlossaryDeepLTranslator",
         "OPTIONS": {"AUTH_KEY": os.environ["DEEPL_API_KEY"], "TIMEOUT": 30},
     }
 elif os.environ.get("LIBRETRANSLATE_URL"):
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-        "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+        "CLASS": "glossary.machine_translators.GlossaryLibreTranslator",
         "OPTIONS": {
             "LIBRETRANSLATE_URL": os.environ["LIBRETRANSLATE_URL"],
             "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),

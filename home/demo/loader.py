@@ -17,7 +17,8 @@ from home.models import GuideIndexPage, GuidePage, HomePage, StandardPage
 from .translate import translate_page
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "demo_content"
-PAGE_FIELDS = ("title", "intro", "search_description", "body")
+# "slug": a translation may give its own (the frame pages do); otherwise it keeps the German one.
+PAGE_FIELDS = ("slug", "title", "intro", "search_description", "body")
 
 
 def read_json(name):

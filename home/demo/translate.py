@@ -87,7 +87,7 @@ def translate_page(page, locale, fields):
     source, _created = TranslationSource.get_or_create_from_instance(page)
     source.update_from_db()
     translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
-    shadow = shadow_copy(page, {**fields, "slug": page.slug})
+    shadow = shadow_copy(page, {"slug": page.slug, **fields})
     pairs, mismatched = paired_strings(page, shadow)
     po = translation.export_po()
     for entry in po:

@@ -108,6 +108,11 @@ def check_all():
             check_page_translations(
                 f"site.standard.{p['slug']}", p["translations"], ["de", "en", "ar"], problems
             )
+    standard = HERE / "standard_pages.json"
+    if standard.exists():
+        # The footer's pages are the portal's frame: every language (glossary/README.md).
+        for p in json.loads(standard.read_text(encoding="utf-8")):
+            check_page_translations(f"standard_pages.{p['slug']}", p["translations"], LOCALES, problems)
     return problems
 
 

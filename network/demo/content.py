@@ -1,5 +1,5 @@
 # ruff: noqa: E501  (prose from the report: long strings read better unbroken)
-"""Demo content of the network app, taken from the report (German source, English and Arabic).
+"""Demo content of the network app, taken from the report (German source, English and Arabic; the frame pages in all seven languages).
 
 Report sections: 2.1 (Netzwerk Integration, February 2023, quarterly meetings),
 3.1 (brainstorming in September 2023), 3.3.3 and 4.4/4.5 (language-mediator
@@ -17,10 +17,31 @@ NEWS_INDEX = {
         "intro": "Was das Netzwerk Integration in Beckum bewegt.",
     },
     "en": {
+        "slug": "news",
         "title": "News from the network",
         "intro": "What the Netzwerk Integration in Beckum is working on.",
     },
-    "ar": {"title": "أخبار الشبكة", "intro": "ما الذي تعمل عليه شبكة الاندماج في بيكوم."},
+    "ar": {"slug": "الأخبار", "title": "أخبار الشبكة", "intro": "ما الذي تعمل عليه شبكة الاندماج في بيكوم."},
+    "fa": {
+        "slug": "اخبار",
+        "title": "خبرهای شبکه",
+        "intro": "کارهایی که Netzwerk Integration (شبکه ادغام) در بکوم انجام می‌دهد.",
+    },
+    "uk": {
+        "slug": "новини",
+        "title": "Новини мережі",
+        "intro": "Над чим працює Netzwerk Integration (Мережа інтеграції) у Беккумі.",
+    },
+    "ru": {
+        "slug": "новости",
+        "title": "Новости сети",
+        "intro": "Над чем работает Netzwerk Integration (Сеть интеграции) в Беккуме.",
+    },
+    "tr": {
+        "slug": "haberler",
+        "title": "Ağdan haberler",
+        "intro": "Netzwerk Integration’ın (Uyum Ağı) Beckum’da üzerinde çalıştığı konular.",
+    },
 }
 
 NEWS = [
@@ -149,12 +170,12 @@ NEWS = [
             ),
         },
         "ar": {
-            "title": "انطلاق مجموعات العمل، ومجمع الوسطاء اللغويين والكفالات في الشبكة",
-            "teaser": "تبدأ مجموعتا عمل؛ وتناقش الشبكة إنشاء مجمع للوسطاء اللغويين في بيكوم وزيادة الكفالات.",
+            "title": "انطلاق مجموعات العمل، ومجمع الوسطاء اللغويين والمرافقة التطوعية في الشبكة",
+            "teaser": "تبدأ مجموعتا عمل؛ وتناقش الشبكة إنشاء مجمع للوسطاء اللغويين في بيكوم وزيادة المرافقات التطوعية.",
             "content": (
                 "<p>تتكوّن مجموعتا العمل «التواصل مع الدوائر البلدية» و«تشكيل العيش المشترك» من أعضاء الشبكة، "
                 "وتقرّران بنفسيهما عدد مرات اللقاء.</p>"
-                "<p>تعمل الشبكة على موضوعين: كيف يمكن توسيع ترتيب الكفالات؟ وكيف يمكن مساعدة من يحتاجون إلى "
+                "<p>تعمل الشبكة على موضوعين: كيف يمكن توسيع ترتيب المرافقة التطوعية؟ وكيف يمكن مساعدة من يحتاجون إلى "
                 "وساطة لغوية بمرونة ودون بيروقراطية؟</p>"
             ),
         },
@@ -165,10 +186,35 @@ EVENT_INDEX = {
     "slug": "termine",
     "de": {"title": "Termine", "intro": "Netzwerktreffen, Integrationskonferenz und Fest der Kulturen."},
     "en": {
+        "slug": "events",
         "title": "Events",
         "intro": "Network meetings, the integration conference and the Festival of Cultures.",
     },
-    "ar": {"title": "المواعيد", "intro": "لقاءات الشبكة ومؤتمر الاندماج ومهرجان الثقافات."},
+    "ar": {
+        "slug": "المواعيد",
+        "title": "المواعيد",
+        "intro": "لقاءات الشبكة ومؤتمر الاندماج ومهرجان الثقافات.",
+    },
+    "fa": {
+        "slug": "رویدادها",
+        "title": "رویدادها",
+        "intro": "دیدارهای شبکه، کنفرانس ادغام و جشن فرهنگ‌ها (Fest der Kulturen).",
+    },
+    "uk": {
+        "slug": "події",
+        "title": "Події",
+        "intro": "Зустрічі мережі, інтеграційна конференція і Fest der Kulturen (Свято культур).",
+    },
+    "ru": {
+        "slug": "события",
+        "title": "События",
+        "intro": "Встречи сети, интеграционная конференция и Fest der Kulturen (Праздник культур).",
+    },
+    "tr": {
+        "slug": "etkinlikler",
+        "title": "Etkinlikler",
+        "intro": "Ağ toplantıları, Uyum Konferansı ve Fest der Kulturen (Kültürler Şenliği).",
+    },
 }
 
 EXAMPLE = " (Beispiel)"
@@ -207,7 +253,7 @@ EVENTS = [
             "organiser": "إدارة الاندماج في مدينة بيكوم",
             "description": (
                 "<p>تجتمع شبكة الاندماج كل ثلاثة أشهر بدعوة من مديرة الاندماج. المواضيع هي مجمع الوسطاء "
-                "اللغويين والكفالات وتقارير مجموعات العمل.</p>"
+                "اللغويين والمرافقة التطوعية (Patenschaften) وتقارير مجموعات العمل.</p>"
             ),
             "registration": "لأعضاء الشبكة؛ الدعوة بالبريد الإلكتروني.",
         },
@@ -279,7 +325,7 @@ EVENTS = [
             "organiser": "مجلس الاندماج في مدينة بيكوم",
             "description": (
                 "<p>تنظّم الجمعيات والمؤسسات المهرجان مع اللاجئين والقادمين الجدد. هنا تنشأ أولى المعارف "
-                "التي يمكن أن تستمر في كفالة.</p>"
+                "التي يمكن أن تستمر في مرافقة تطوعية.</p>"
             ),
             "registration": "الدخول مجاني، لا حاجة للتسجيل.",
         },
@@ -456,6 +502,7 @@ REQUEST_FORMS = [
             ),
         },
         "en": {
+            "slug": "language-mediator",
             "title": "Ask for a language mediator",
             "intro": (
                 "Do you need help to understand, for example at the doctor's or at school? The integration manager "
@@ -463,10 +510,43 @@ REQUEST_FORMS = [
             ),
         },
         "ar": {
+            "slug": "طلب-وسيط-لغوي",
             "title": "طلب وسيط لغوي",
             "intro": (
                 "هل تحتاج إلى مساعدة في الفهم، مثلًا عند زيارة الطبيب أو في المدرسة؟ تنقل مديرة الاندماج طلبك "
                 "إلى وسيط لغوي متطوع من مجمع بيكوم."
+            ),
+        },
+        "fa": {
+            "slug": "میانجی-زبانی",
+            "title": "درخواست میانجی زبانی",
+            "intro": (
+                "برای فهمیدن به کمک نیاز دارید، مثلاً هنگام رفتن به پزشک یا در مدرسه؟ مدیر ادغام درخواست شما را "
+                "به یک میانجی زبانی داوطلب از گروه میانجی‌های بکوم می‌سپارد."
+            ),
+        },
+        "uk": {
+            "slug": "мовний-посередник",
+            "title": "Запит на мовного посередника",
+            "intro": (
+                "Вам потрібна допомога, щоб зрозуміти, наприклад у лікаря чи в школі? Менеджерка з інтеграції "
+                "передасть ваш запит мовному посередникові-волонтерові з пулу Беккума."
+            ),
+        },
+        "ru": {
+            "slug": "языковой-посредник",
+            "title": "Запрос на языкового посредника",
+            "intro": (
+                "Вам нужна помощь, чтобы понять, например у врача или в школе? Менеджер по интеграции передаст "
+                "ваш запрос языковому посреднику-волонтёру из пула Беккума."
+            ),
+        },
+        "tr": {
+            "slug": "dil-aracısı",
+            "title": "Dil aracısı talep edin",
+            "intro": (
+                "Anlamak için desteğe mi ihtiyacınız var, örneğin doktora gittiğinizde veya okulda? Uyum yöneticisi "
+                "talebinizi Beckum havuzundaki gönüllü bir dil aracısına iletir."
             ),
         },
     },
@@ -481,6 +561,7 @@ REQUEST_FORMS = [
             ),
         },
         "en": {
+            "slug": "mentorship",
             "title": "Mentorship: find or become a mentor",
             "intro": (
                 "Doing things together and meeting regularly helps to settle in. Are you looking for a mentor, or "
@@ -488,10 +569,43 @@ REQUEST_FORMS = [
             ),
         },
         "ar": {
-            "title": "الكفالة: ابحث عن كفيل أو كن كفيلًا",
+            "slug": "المرافقة-التطوعية",
+            "title": "المرافقة التطوعية (Patenschaft): ابحث عن مرافق متطوع أو كن أنت مرافقًا",
             "intro": (
-                "الأنشطة المشتركة واللقاءات المنتظمة تساعد على الاستقرار. هل تبحث عن كفيل، أو تريد أن تصبح "
-                "كفيلًا بنفسك؟"
+                "الأنشطة المشتركة واللقاءات المنتظمة تساعد على الاستقرار. هل تبحث عن مرافق متطوع، أو تريد أن تصبح "
+                "أنت مرافقًا متطوعًا؟"
+            ),
+        },
+        "fa": {
+            "slug": "همراهی-داوطلبانه",
+            "title": "همراهی داوطلبانه (Patenschaft): همراه پیدا کنید یا همراه شوید",
+            "intro": (
+                "فعالیت‌های مشترک و دیدارهای منظم به جاافتادن در محیط تازه کمک می‌کنند. دنبال یک همراه داوطلب "
+                "هستید یا می‌خواهید خودتان همراه کسی شوید؟"
+            ),
+        },
+        "uk": {
+            "slug": "наставництво",
+            "title": "Наставництво: знайти наставника або стати ним",
+            "intro": (
+                "Спільні заняття і регулярні зустрічі допомагають освоїтися на новому місці. Шукаєте наставницю "
+                "чи наставника або хочете самі стати наставником?"
+            ),
+        },
+        "ru": {
+            "slug": "наставничество",
+            "title": "Наставничество: найти наставника или стать им",
+            "intro": (
+                "Совместные занятия и регулярные встречи помогают освоиться на новом месте. Ищете наставника "
+                "или хотите сами им стать?"
+            ),
+        },
+        "tr": {
+            "slug": "gönüllü-rehberlik",
+            "title": "Gönüllü rehberlik: Rehber bulun veya rehber olun",
+            "intro": (
+                "Birlikte yapılan etkinlikler ve düzenli görüşmeler yeni yere alışmayı kolaylaştırır. Gönüllü bir "
+                "rehber mi arıyorsunuz, yoksa kendiniz mi rehber olmak istiyorsunuz?"
             ),
         },
     },

@@ -81,13 +81,15 @@ class NetworkDemoLoader:
     @staticmethod
     def translations(data, keys):
         return {
-            code: {k: v for k, v in data[code].items() if k in keys} for code in ("en", "ar") if code in data
+            code: {k: v for k, v in data[code].items() if k in keys}
+            for code in ("en", "ar", "fa", "uk", "ru", "tr")
+            if code in data
         }
 
     def news(self, home):
         data = content.NEWS_INDEX
         index = self.child(
-            home, NewsIndexPage, data["slug"], data["de"], self.translations(data, ["title", "intro"])
+            home, NewsIndexPage, data["slug"], data["de"], self.translations(data, ["slug", "title", "intro"])
         )
         keys = ["title", "teaser", "content"]
         for item in content.NEWS:
@@ -120,7 +122,11 @@ class NetworkDemoLoader:
     def events(self, home):
         data = content.EVENT_INDEX
         index = self.child(
-            home, EventIndexPage, data["slug"], data["de"], self.translations(data, ["title", "intro"])
+            home,
+            EventIndexPage,
+            data["slug"],
+            data["de"],
+            self.translations(data, ["slug", "title", "intro"]),
         )
         keys = ["title", "location", "organiser", "description", "registration"]
         for item in content.EVENTS:
@@ -172,7 +178,7 @@ class NetworkDemoLoader:
                 RequestFormPage,
                 item["slug"],
                 {**item["de"], "kind": item["kind"]},
-                self.translations(item, ["title", "intro"]),
+                self.translations(item, ["slug", "title", "intro"]),
             )
 
     def pool(self):

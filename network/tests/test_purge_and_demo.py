@@ -97,14 +97,14 @@ def test_demo_loader_is_idempotent():
 
 def test_home_page_shows_news_events_and_forms(client):
     body = client.get("/en/").content.decode()
-    assert "/en/neuigkeiten/" in body
+    assert "/en/news/" in body
     assert (
         NewsPage.objects.get(
             locale__language_code="en", slug="arbeitsgruppen-sprachmittlerpool-patenschaften"
         ).title
         in body
     )
-    assert "/en/sprachmittlung-anfragen/" in body
+    assert "/en/language-mediator/" in body
 
 
 def test_news_shows_related_organisations_in_the_readers_locale(client):

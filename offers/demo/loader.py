@@ -1,8 +1,9 @@
+# ruff: noqa: E501  (translated page texts read better unbroken)
 """Load organisations and offers from ``offers/demo_content/`` (idempotent).
 
 German first, then the English and Arabic translations through
 wagtail-localize; then the offer finder and the organisation directory under
-the German home page, translated, and aliased into the other locales.
+the German home page, translated into every locale (they are the portal's frame).
 Records that already exist (same slug in the German locale) are kept as they are.
 """
 
@@ -39,14 +40,36 @@ PAGES = [
                 ),
             },
             "en": {
+                "slug": "offers",
                 "title": "Find offers",
                 "intro": (
-                    "Language courses, counselling, meeting places and more in Beckum. Choose what you need."
+                    "Language courses, advice, meeting places and more in Beckum. Choose what you need."
                 ),
             },
             "ar": {
+                "slug": "العروض",
                 "title": "ابحث عن العروض",
                 "intro": "دورات لغة واستشارات وأماكن لقاء والمزيد في بيكوم. اختر ما تحتاجه.",
+            },
+            "fa": {
+                "slug": "خدمات",
+                "title": "پیدا کردن خدمات",
+                "intro": "کلاس‌های زبان، مشاوره، محل‌های دیدار و خدمات دیگر در بکوم. انتخاب کنید دنبال چه هستید.",
+            },
+            "uk": {
+                "slug": "пропозиції",
+                "title": "Знайти пропозиції",
+                "intro": "Мовні курси, консультації, місця зустрічей та інше в Беккумі. Оберіть, що вам потрібно.",
+            },
+            "ru": {
+                "slug": "предложения",
+                "title": "Найти предложения",
+                "intro": "Языковые курсы, консультации, места встреч и многое другое в Беккуме. Выберите, что вам нужно.",
+            },
+            "tr": {
+                "slug": "hizmetler",
+                "title": "Hizmet bul",
+                "intro": "Beckum’da dil kursları, danışmanlık, buluşma yerleri ve daha fazlası. Ne aradığınızı seçin.",
             },
         },
     ),
@@ -61,14 +84,36 @@ PAGES = [
                 ),
             },
             "en": {
+                "slug": "organisations",
                 "title": "Who helps? Organisations in Beckum",
                 "intro": (
                     "The actor map: administration, associations, clubs and initiatives with their offers."
                 ),
             },
             "ar": {
+                "slug": "المنظمات",
                 "title": "من يساعد؟ المنظمات في بيكوم",
                 "intro": "خريطة الجهات الفاعلة: الإدارة والجمعيات والمبادرات مع عروضها.",
+            },
+            "fa": {
+                "slug": "سازمان-ها",
+                "title": "چه کسی کمک می‌کند؟ سازمان‌ها در بکوم",
+                "intro": "نقشه فعالان: اداره‌ها، انجمن‌ها، باشگاه‌ها و گروه‌های داوطلب با خدماتشان.",
+            },
+            "uk": {
+                "slug": "організації",
+                "title": "Хто допомагає? Організації в Беккумі",
+                "intro": "Карта учасників: адміністрація, спілки, об’єднання та ініціативи з їхніми пропозиціями.",
+            },
+            "ru": {
+                "slug": "организации",
+                "title": "Кто помогает? Организации в Беккуме",
+                "intro": "Карта участников: администрация, союзы, объединения и инициативы с их предложениями.",
+            },
+            "tr": {
+                "slug": "kuruluşlar",
+                "title": "Kim yardım ediyor? Beckum’daki kuruluşlar",
+                "intro": "Aktör haritası: idare, dernekler, kulüpler ve girişimler, sundukları hizmetlerle birlikte.",
             },
         },
     ),

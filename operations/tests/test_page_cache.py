@@ -171,7 +171,7 @@ def test_moving_a_page_refreshes_its_old_address(client, guide):
 
 
 def test_form_with_a_csrf_token_is_neither_stored_nor_compressed(client):
-    from network.models import RequestFormPage
+    from personal_requests.models import RequestFormPage
 
     form = RequestFormPage.objects.filter(locale__language_code="de").live().first()
     for _ in range(2):

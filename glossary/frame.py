@@ -1,0 +1,116 @@
+"""The portal's frame: the pages the menu, the footer and the home page's action links point to.
+
+They are the German home page's live children of the frame types (fields of
+action, offer finder, directory, standard pages, request forms, news and
+events indexes). Each must be translated, not aliased, in every locale.
+"""
+
+from django.conf import settings
+from wagtail.models import Locale, Page
+
+
+def frame_types():
+    from home.models import GuideIndexPage, StandardPage
+
+    types = [GuideIndexPage, StandardPage]
+    try:
+        from offers.models import OfferFinderPage, OrganisationDirectoryPage
+
+        types += [OfferFinderPage, OrganisationDirectoryPage]
+    except ImportError:  # pragma: no cover - offers not installed
+        pass
+    try:
+        from network.models import EventIndexPage, NewsIndexPage
+        from personal_requests.models import RequestFormPage
+
+        types += [NewsIndexPage, EventIndexPage, RequestFormPage]
+    except ImportError:  # pragma: no cover
+        pass
+    return types
+
+
+def german_frame_pages():
+    from home.models import HomePage
+
+    home = HomePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
+    if home is None:
+        return []
+    return list(Page.objects.child_of(home).live().type(*frame_types()).order_by("path"))
+
+
+def untranslated_frame_pages():
+    """{language code: [German frame page without a live translation of its own]} (three queries)."""
+    pages = german_frame_pages()
+    keys = [p.translation_key for p in pages]
+    translated = set(
+        Page.objects.filter(translation_key__in=keys, alias_of__isnull=True, live=True).values_list(
+            "translation_key", "locale__language_code"
+        )
+    )
+    result = {}
+    for locale in Locale.objects.exclude(language_code=settings.LANGUAGE_CODE).order_by("language_code"):
+        result[locale.language_code] = [
+            p for p in pages if (p.translation_key, locale.language_code) not in translated
+        ]
+    return result
+
+
+def frame_translations():
+    """{German slug: {language: fields}} of the frame pages in the demo content."""
+    from home.demo.loader import site_data
+
+    data = {p["slug"]: p["translations"] for p in site_data().get("standard_pages", [])}
+    try:
+        from offers.demo.loader import PAGES
+
+        data.update({slug: translations for _model, slug, translations in PAGES})
+    except ImportError:  # pragma: no cover
+        pass
+    try:
+        from network.demo import content
+
+        for item in [content.NEWS_INDEX, content.EVENT_INDEX, *content.REQUEST_FORMS]:
+            data[item["slug"]] = {
+                code: value for code, value in item.items() if isinstance(value, dict) and "title" in value
+            }
+    except ImportError:  # pragma: no cover
+        pass
+    return data
+
+
+def complete_demo_frame(stdout=None):
+    """Translate the demo frame pages that are still aliases, and redirect their German-slug URLs.
+
+    On a new installation the loaders have translated them already; this
+    brings an installation loaded before the frame was translated up to date
+    (the loaders keep existing pages as they are). Idempotent.
+    """
+    from wagtail.contrib.redirects.models import Redirect
+
+    from home.demo.loader import PAGE_FIELDS
+    from home.demo.translate import translate_page
+
+    data = frame_translations()
+    locales = {loc.language_code: loc for loc in Locale.objects.exclude(language_code=settings.LANGUAGE_CODE)}
+    translated = redirected = 0
+    for page in german_frame_pages():
+        page = page.specific
+        for code, fields in data.get(page.slug, {}).items():
+            locale = locales.get(code)
+            if locale is None:
+                continue
+            version = page.get_translation_or_none(locale)
+            if version is None or version.alias_of_id is not None:
+                usable = {k: v for k, v in fields.items() if k in PAGE_FIELDS and hasattr(type(page), k)}
+                translate_page(page, locale, usable)
+                translated += 1
+                version = page.get_translation_or_none(locale)
+            if version is None or version.slug == page.slug:
+                continue
+            old_path = Redirect.normalise_path(f"/{code}/{page.slug}/")
+            # Wagtail creates one itself when a slug changes (for its site); this covers the rest.
+            if not Redirect.objects.filter(old_path=old_path).exists():
+                Redirect.objects.create(old_path=old_path, redirect_page=version, is_permanent=True)
+                redirected += 1
+    if stdout:
+        stdout.write(f"Frame pages: {translated} translations added, {redirected} redirects (German slugs)")
