@@ -107,3 +107,28 @@ def warn_in_page_translation_editor(request, page):
 @hooks.register("before_edit_snippet", order=-1)
 def warn_in_snippet_translation_editor(request, instance):
     return _warn_in_editor(request, instance)
+
+
+@hooks.register("translation_submitted")
+def warn_at_submit(request, translation):
+    """moderation's submit step: a warning per glossary violation (glossary/README.md)."""
+    from .checks import warn
+
+    warn(request, translation)
+
+
+_table_seen = []
+
+
+@hooks.register("search_synonym_rules")
+def synonym_rules():
+    """search/synonyms.py: the glossary's renderings of one term are one word for search."""
+    if not _table_seen:
+        from django.db import connection
+
+        if "glossary_glossaryterm" not in connection.introspection.table_names():
+            return {}  # before the glossary's migrations (a migration saving pages)
+        _table_seen.append(True)
+    from .checks import rules
+
+    return rules()

@@ -9,10 +9,10 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from wagtail import hooks
 from wagtail.models import WorkflowState
 from wagtail_localize.models import Translation
 
-from glossary.checks import warn as glossary_warn
 from portal.admin_urls import admin_edit_url
 from portal.roles import is_manager
 
@@ -126,7 +126,9 @@ def submit_translation(request, translation_id):
         state.resume(request.user)
     else:
         workflow.start(instance, request.user)
-    glossary_warn(request, translation)  # glossary/README.md: terms to avoid, German terms in brackets
+    # Other apps check the submitted translation (the glossary: terms to avoid, German terms in brackets).
+    for check in hooks.get_hooks("translation_submitted"):
+        check(request, translation)
     messages.success(
         request,
         _("The %(language)s translation of '%(title)s' was submitted for approval.")

@@ -130,19 +130,3 @@ def connect():
     )
     for model in (NetworkAreaPage, WorkingGroupPage):
         post_save.connect(_on_page_saved, sender=model, dispatch_uid=f"network_restrict_{model.__name__}")
-
-
-def public_pages(queryset):
-    """Like ``queryset.public()``, but as one SQL subquery instead of an extra query.
-
-    ``.public()`` first reads every view restriction, then filters; on the home
-    page three lists would cost three extra queries. A page is private when a
-    restriction sits on a page whose path is a prefix of its own path.
-    """
-    from django.db.models import Exists, F, OuterRef
-    from django.db.models.functions import Length, Substr
-
-    restricted = PageViewRestriction.objects.annotate(path_length=Length("page__path")).filter(
-        page__path=Substr(OuterRef("path"), 1, F("path_length"))
-    )
-    return queryset.filter(~Exists(restricted))

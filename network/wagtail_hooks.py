@@ -65,7 +65,7 @@ def network_home_section(page, request):
 
     from network.models import EventIndexPage, NewsIndexPage, NewsPage
     from network.models.events import split_events
-    from network.restrictions import public_pages
+    from portal.visibility import public_pages
 
     # The request forms' links only; their app (personal data) sits above network.
     RequestFormPage = apps.get_model("personal_requests", "RequestFormPage")  # noqa: N806

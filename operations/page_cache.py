@@ -299,7 +299,7 @@ class PageCacheMiddleware:
             return response
         use_cache = enabled()
         version, _changed = current_version() if use_cache else (None, None)
-        request.page_cache_version = version  # per-version caches of page parts (home/chrome_cache.py)
+        request.page_cache_version = version  # per-version caches of page parts (portal/chrome_cache.py)
         key = cache_key(request, version) if use_cache else None
         if use_cache:
             entry = _cache().get(key)

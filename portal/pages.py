@@ -142,8 +142,8 @@ class TranslatedPageMixin:
 
     def site_chrome(self, request):
         """Navigation and footer of the reader's locale: a fixed number of queries."""
-        from home.chrome_cache import cached_menu, homes_and_versions
-        from network.restrictions import public_pages  # one query, whatever the number of restrictions
+        from portal.chrome_cache import cached_menu, homes_and_versions
+        from portal.visibility import public_pages  # one query, whatever the number of restrictions
 
         homes, versions = homes_and_versions(self)
         for version in versions.values():

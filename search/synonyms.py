@@ -10,27 +10,23 @@ renderings take part (a phrase cannot stand for one token).
 rebuilt when the glossary changes (the glossary's own cache version).
 """
 
-_memo = {"rules": None, "maps": {}, "table": False}
+_memo = {"rules": None, "maps": {}}
 
 
 def _glossary_rules():
-    try:
-        from glossary.checks import rules
-    except ImportError:  # the glossary app is not installed
-        return {}
-    if not _memo["table"]:
-        from django.db import connection
+    """{language: [rule]} from the apps that register ``search_synonym_rules`` (the glossary)."""
+    from wagtail import hooks
 
-        if "glossary_glossaryterm" not in connection.introspection.table_names():
-            return {}  # before the glossary's migrations (a migration saving pages)
-        _memo["table"] = True
-    return rules()
+    for rules in hooks.get_hooks("search_synonym_rules"):
+        return rules()
+    return {}
 
 
-def canonical_stems(language):
-    """{stem of a variant: stem of the preferred rendering} for ``language`` (may be empty)."""
-    from .text import stem_token, words
+def canonical_stems(language, stem_token, words):
+    """{stem of a variant: stem of the preferred rendering} for ``language`` (may be empty).
 
+    ``stem_token`` and ``words`` are ``search.text``'s (passed in: text.py calls this).
+    """
     current = _glossary_rules()
     if current is not _memo["rules"]:
         _memo["rules"], _memo["maps"] = current, {}

@@ -342,7 +342,7 @@ def words(text, language):
 
 def analyse(text, language):
     """The stemmed tokens of ``text`` in ``language`` (glossary synonyms as one stem: synonyms.py)."""
-    synonyms = canonical_stems(language)
+    synonyms = canonical_stems(language, stem_token, words)
     return [
         synonyms.get(stem, stem) for stem in (stem_token(word, language) for word in words(text, language))
     ]
@@ -406,7 +406,7 @@ def query_terms(query, language):
     dropped from ``required`` unless the query has nothing else.
     """
     stop = STOPWORDS.get(language, set())
-    synonyms = canonical_stems(language)
+    synonyms = canonical_stems(language, stem_token, words)
     terms, required = [], []
     for word in words(clean_query(query), language):
         stem = stem_token(word, language)

@@ -9,8 +9,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import GuideStreamBlock
-from home.chrome_cache import cached_sections
 from home.fast_route import FastRouteMixin
+from portal.chrome_cache import cached_sections
 from portal.fields_of_action import FIELDS_OF_ACTION
 from portal.pages import TranslatedPageMixin
 
@@ -60,7 +60,7 @@ class HomePage(FastRouteMixin, TranslatedPageMixin, Page):
             sections = (fn(self, request) for fn in hooks.get_hooks("home_page_sections"))
             return [section for section in sections if section]
 
-        # Kept under the content version for anonymous readers (home/chrome_cache.py).
+        # Kept under the content version for anonymous readers (portal/chrome_cache.py).
         context["home_sections"] = cached_sections(self, request, build)
         return context
 
@@ -91,7 +91,7 @@ class GuideIndexPage(TranslatedPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        from network.restrictions import public_pages  # one query, whatever the number of restrictions
+        from portal.visibility import public_pages  # one query, whatever the number of restrictions
 
         context["guide_pages"] = public_pages(self.get_children().live()).specific().order_by("path")
         return context

@@ -30,7 +30,7 @@ BERLIN = ZoneInfo("Europe/Berlin")
 
 def public_events(index):
     """Live events below ``index`` (any Page) visible to everyone (never restricted ones), one query."""
-    from network.restrictions import public_pages
+    from portal.visibility import public_pages
 
     return public_pages(EventPage.objects.child_of(index).live()).order_by("start")
 

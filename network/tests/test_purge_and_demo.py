@@ -145,7 +145,7 @@ def test_public_pages_subquery_matches_wagtails_public():
     """The home section's one-query filter hides exactly what ``.public()`` hides."""
     from wagtail.models import Page, PageViewRestriction
 
-    from network.restrictions import public_pages
+    from portal.visibility import public_pages
 
     news = NewsPage.objects.filter(locale__language_code="de").first()
     PageViewRestriction.objects.create(page=news, restriction_type=PageViewRestriction.LOGIN)

@@ -25,6 +25,7 @@ LAYERS = [
     "network",
     "personal_requests",
     "moderation",
+    "glossary",
     "cms",
 ]
 SKIPPED_DIRS = {".venv", "data", "bench", "migrations", "__pycache__", "node_modules", ".git"}
