@@ -57,9 +57,10 @@ demo: install-runtime
 test: install messages
 	$(BIN)/pytest
 
-# deptry: packages used only by name in settings or on the command line are listed in DEPTRY_IGNORE;
+# deptry: packages used only by name in settings or on the command line (and PyStemmer, which
+# snowballstemmer picks up by itself) are listed in DEPTRY_IGNORE;
 # the factories (*/factories.py, tests and bench) may use the dev dependencies factory-boy and wagtail-factories.
-DEPTRY_IGNORE := DEP002=gunicorn|whitenoise|django-permissions-policy|psycopg2-binary|boto3,DEP004=factory|wagtail_factories
+DEPTRY_IGNORE := DEP002=gunicorn|whitenoise|django-permissions-policy|psycopg2-binary|boto3|PyStemmer,DEP004=factory|wagtail_factories
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
