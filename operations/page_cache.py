@@ -396,13 +396,29 @@ class PageCacheMiddleware:
         patch_cache_control(response, private=True, no_cache=True, no_store=True)
 
 
+def view_restrictions(page):
+    """The restrictions on ``page``, its ancestors and the pages they are aliases of, in one query.
+
+    Wagtail's ``get_view_restrictions`` asks twice (ancestors, then restrictions) and skips
+    an alias's own restrictions in favour of its source's; this reads both (a superset:
+    the page cache and the refusal can only be stricter, never looser).
+    """
+    from django.db.models import Q
+    from wagtail.models import Page, PageViewRestriction
+
+    step = Page.steplen
+    paths = [page.path[:end] for end in range(step, len(page.path) + 1, step)]
+    sources = Page.objects.filter(path__in=paths, alias_of__isnull=False).values("alias_of_id")
+    return list(PageViewRestriction.objects.filter(Q(page__path__in=paths) | Q(page_id__in=sources)))
+
+
 def mark_page(page, request, serve_args, serve_kwargs):
     """``before_serve_page`` hook, run first: read the page's view restrictions once.
 
     The page cache refuses to store a page with a restriction on it or an ancestor; Wagtail's
     own check and network's refusal (later hooks) get the same list instead of asking again.
     """
-    restrictions = list(page.get_view_restrictions())
+    restrictions = view_restrictions(page)
     request._page_cache_page = page
     request._page_cache_restricted = bool(restrictions)
     page.get_view_restrictions = lambda: restrictions

@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Below /<lang>/<German slug>/ of a frame page: to its slug in that language (portal/old_slugs.py).
+    "portal.old_slugs.OldFrameSlugRedirectMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"

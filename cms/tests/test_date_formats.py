@@ -59,6 +59,6 @@ def test_range_markup_has_machine_readable_times():
 
 @pytest.mark.django_db
 def test_arabic_event_page_uses_the_arabic_pattern(client):
-    html = client.get("/ar/termine/netzwerktreffen-integration/").content.decode()
+    html = client.get("/ar/termine/netzwerktreffen-integration/", follow=True).content.decode()
     assert re.search(r"\d{1,2} فبراير \d{4}، 17:00", html), "Arabic day-month-year with 24 hours"
     assert not re.search(r"فبراير \d{1,2}, \d{4}", html)  # the English order of before

@@ -87,7 +87,7 @@ def test_german_fragments_are_marked(client, code):
     total = 0
     for pattern in PAGES:
         url = pattern.format(code=code)
-        response = client.get(url)
+        response = client.get(url, follow=True)
         assert response.status_code == 200, url
         wrong, checked = unmarked_german(response.content.decode(), german)
         assert wrong == [], url

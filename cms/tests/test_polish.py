@@ -37,7 +37,7 @@ VALID_DATETIME = re.compile(r"^\d{4}-\d\d-\d\d(T\d\d:\d\d(:\d\d)?([+-]\d\d:\d\d|
 
 
 def soup_of(client, url):
-    response = client.get(url)
+    response = client.get(url, follow=True)
     assert response.status_code == 200, url
     return BeautifulSoup(response.content.decode(), "html.parser")
 
@@ -80,10 +80,11 @@ def test_finder_count_is_a_status_around_the_heading(client):
     [
         ("/de/neuigkeiten/bericht-im-ausschuss-vorgestellt/", "/de/neuigkeiten/"),
         ("/de/termine/netzwerktreffen-integration/", "/de/termine/"),
-        ("/fa/termine/netzwerktreffen-integration/", "/fa/termine/"),
+        ("/fa/termine/netzwerktreffen-integration/", "/fa/%D8%B1%D9%88%DB%8C%D8%AF%D8%A7%D8%AF%D9%87%D8%A7/"),
     ],
 )
 def test_breadcrumbs_include_the_index(client, url, index):
+    """(The Farsi events index has its own slug, رویدادها: the German address redirects there.)"""
     crumbs = [a["href"] for a in soup_of(client, url).select(".breadcrumbs a")]
     assert crumbs == [url.split("/")[0] + "/" + url.split("/")[1] + "/", index]
 

@@ -19,7 +19,7 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 def entries(client, code):
-    response = client.get(f"/{code}/neuigkeiten/feed/")
+    response = client.get(f"/{code}/neuigkeiten/feed/", follow=True)
     assert response.status_code == 200
     feed = ET.fromstring(response.content)  # noqa: S314 (our own response)
     assert feed.get(XML_LANG) == code

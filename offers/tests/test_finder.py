@@ -168,7 +168,7 @@ def test_reader_locale_with_labelled_german_fallback(client, orgs):
     assert "Deutschkurs" not in html
     detail = client.get(f"{english_finder.url}nur-deutsch/").content.decode()
     # The page's fallback notice (base.html), as on an untranslated page (issue 14, fault 1).
-    assert "This page is not yet available in English. Here is the original in German." in detail
+    assert "This page is not yet available in English. Below is the original in German." in detail
 
 
 def test_draft_translation_falls_back_to_german(client, orgs):
