@@ -63,7 +63,8 @@ class MemberOffersPanel(DashboardPanel):
                 organisation__translation_key__in=keys, locale__language_code=settings.LANGUAGE_CODE
             )
             .select_related("organisation")
-            .order_by(F("last_reviewed").asc(nulls_first=True), "title", "pk")
+            # Drafts not yet published first (the member's open work), then the longest unreviewed.
+            .order_by(F("live").asc(), F("last_reviewed").asc(nulls_first=True), "title", "pk")
         )
         items = [
             {

@@ -397,11 +397,11 @@ class PageCacheMiddleware:
 
 
 def view_restrictions(page):
-    """The restrictions on ``page``, its ancestors and the pages they are aliases of, in one query.
+    """Wagtail's ``get_view_restrictions`` in one query instead of two.
 
-    Wagtail's ``get_view_restrictions`` asks twice (ancestors, then restrictions) and skips
-    an alias's own restrictions in favour of its source's; this reads both (a superset:
-    the page cache and the refusal can only be stricter, never looser).
+    The same rule: the restrictions on ``page`` and its ancestors, where an alias counts
+    by its source page (an alias's own restriction row is ignored, as Wagtail does; the
+    privacy dialog relies on it when it weakens a restriction).
     """
     from django.db.models import Q
     from wagtail.models import Page, PageViewRestriction
@@ -409,7 +409,11 @@ def view_restrictions(page):
     step = Page.steplen
     paths = [page.path[:end] for end in range(step, len(page.path) + 1, step)]
     sources = Page.objects.filter(path__in=paths, alias_of__isnull=False).values("alias_of_id")
-    return list(PageViewRestriction.objects.filter(Q(page__path__in=paths) | Q(page_id__in=sources)))
+    return list(
+        PageViewRestriction.objects.filter(
+            Q(page__path__in=paths, page__alias_of__isnull=True) | Q(page_id__in=sources)
+        )
+    )
 
 
 def mark_page(page, request, serve_args, serve_kwargs):

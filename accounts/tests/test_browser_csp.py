@@ -38,16 +38,22 @@ document.addEventListener("securitypolicyviolation", function (e) {
 
 @pytest.fixture
 def live_url(db):
-    """Django served by a thread of this process, on the test database (no flush afterwards)."""
+    """Django served by a thread of this process, in the test's transaction (no flush afterwards)."""
     from django.contrib.staticfiles.handlers import StaticFilesHandler
     from django.db import connections
     from django.test.testcases import LiveServerThread
 
-    shared = {}
+    # The server thread shares the test's connection (SQLite in memory and PostgreSQL alike):
+    # it sees the test's data and everything it writes is rolled back with the test.
+    # Its request handling must not close the shared connection (that would end the test's
+    # transaction): Django's test case only protects in-memory SQLite this way.
+    shared, kept = {}, []
     for conn in connections.all():
-        if conn.vendor == "sqlite" and conn.is_in_memory_db():
-            shared[conn.alias] = conn
-            conn.inc_thread_sharing()
+        shared[conn.alias] = conn
+        conn.inc_thread_sharing()
+        if conn.vendor != "sqlite":
+            kept.append((conn, conn.close, conn.close_if_unusable_or_obsolete))
+            conn.close = conn.close_if_unusable_or_obsolete = lambda: None
     thread = LiveServerThread("127.0.0.1", StaticFilesHandler, connections_override=shared, port=0)
     thread.daemon = True
     thread.start()
@@ -56,6 +62,8 @@ def live_url(db):
         raise thread.error
     yield f"http://127.0.0.1:{thread.port}"
     thread.terminate()
+    for conn, close, close_if_unusable in kept:
+        conn.close, conn.close_if_unusable_or_obsolete = close, close_if_unusable
     for conn in shared.values():
         conn.dec_thread_sharing()
 
