@@ -101,3 +101,36 @@ def _force_login_gives_the_second_factor(monkeypatch):
             mark_session_verified(self, user)
 
     monkeypatch.setattr(ClientMixin, "force_login", force_login)
+
+
+# --- Real-browser tests (accounts, cms, moderation) ------------------------------------
+@pytest.fixture
+def live_url(db):
+    """Django served by a thread of this process, in the test's transaction (no flush afterwards)."""
+    from django.contrib.staticfiles.handlers import StaticFilesHandler
+    from django.db import connections
+    from django.test.testcases import LiveServerThread
+
+    # The server thread shares the test's connection (SQLite in memory and PostgreSQL alike):
+    # it sees the test's data and everything it writes is rolled back with the test.
+    # Its request handling must not close the shared connection (that would end the test's
+    # transaction): Django's test case only protects in-memory SQLite this way.
+    shared, kept = {}, []
+    for conn in connections.all():
+        shared[conn.alias] = conn
+        conn.inc_thread_sharing()
+        if conn.vendor != "sqlite":
+            kept.append((conn, conn.close, conn.close_if_unusable_or_obsolete))
+            conn.close = conn.close_if_unusable_or_obsolete = lambda: None
+    thread = LiveServerThread("127.0.0.1", StaticFilesHandler, connections_override=shared, port=0)
+    thread.daemon = True
+    thread.start()
+    thread.is_ready.wait()
+    if thread.error:
+        raise thread.error
+    yield f"http://127.0.0.1:{thread.port}"
+    thread.terminate()
+    for conn, close, close_if_unusable in kept:
+        conn.close, conn.close_if_unusable_or_obsolete = close, close_if_unusable
+    for conn in shared.values():
+        conn.dec_thread_sharing()

@@ -28,10 +28,12 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench_db import recreate_postgres  # noqa: E402  (bench/, the script's own folder)
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
 os.environ.pop("ELASTICSEARCH_URL", None)
 
@@ -46,27 +48,7 @@ def prepare_database():
     if not url:
         os.environ["DATA_DIR"] = tempfile.mkdtemp(prefix="beckum-search-bench-")
         return "sqlite"
-    parsed = urlparse(url)
-    if not parsed.scheme.startswith("postgres"):
-        sys.exit("DATABASE_URL: only PostgreSQL or nothing (SQLite under /tmp).")
-    name = parsed.path.lstrip("/")
-    if not name.startswith("beckum_bench"):
-        sys.exit(f"Refusing database {name!r}: a bench database's name starts with 'beckum_bench'.")
-    import psycopg2
-    from psycopg2 import sql
-
-    admin = psycopg2.connect(
-        host=parsed.hostname,
-        port=parsed.port or 5432,
-        user=parsed.username,
-        password=parsed.password,
-        dbname="postgres",
-    )
-    admin.autocommit = True
-    with admin.cursor() as cursor:
-        cursor.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
-        cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    admin.close()
+    recreate_postgres(url)
     return "postgresql"
 
 

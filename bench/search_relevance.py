@@ -24,10 +24,12 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench_db import recreate_postgres  # noqa: E402  (bench/, the script's own folder)
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
 os.environ.pop("ELASTICSEARCH_URL", None)
 
@@ -42,28 +44,8 @@ def prepare_database():
         os.environ["DATA_DIR"] = data_dir
         os.environ.setdefault("MEDIA_ROOT", str(Path(data_dir) / "media"))
         return "sqlite-reuse" if (Path(data_dir) / "db.sqlite3").exists() else "sqlite"
-    parsed = urlparse(url)
-    if not parsed.scheme.startswith("postgres"):
-        sys.exit("DATABASE_URL: only PostgreSQL or nothing (SQLite under /tmp).")
-    name = parsed.path.lstrip("/")
-    if not name.startswith("beckum_bench"):
-        sys.exit(f"Refusing database {name!r}: a bench database's name starts with 'beckum_bench'.")
+    recreate_postgres(url)
     os.environ.setdefault("MEDIA_ROOT", tempfile.mkdtemp(prefix="beckum-relevance-media-"))
-    import psycopg2
-    from psycopg2 import sql
-
-    admin = psycopg2.connect(
-        host=parsed.hostname,
-        port=parsed.port or 5432,
-        user=parsed.username,
-        password=parsed.password,
-        dbname="postgres",
-    )
-    admin.autocommit = True
-    with admin.cursor() as cursor:
-        cursor.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
-        cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    admin.close()
     return "postgresql"
 
 

@@ -11,22 +11,19 @@ from wagtail.models import Locale, Page
 
 def frame_types():
     from home.models import GuideIndexPage, StandardPage
+    from network.models import EventIndexPage, NewsIndexPage
+    from offers.models import OfferFinderPage, OrganisationDirectoryPage
+    from personal_requests.models import RequestFormPage
 
-    types = [GuideIndexPage, StandardPage]
-    try:
-        from offers.models import OfferFinderPage, OrganisationDirectoryPage
-
-        types += [OfferFinderPage, OrganisationDirectoryPage]
-    except ImportError:  # pragma: no cover - offers not installed
-        pass
-    try:
-        from network.models import EventIndexPage, NewsIndexPage
-        from personal_requests.models import RequestFormPage
-
-        types += [NewsIndexPage, EventIndexPage, RequestFormPage]
-    except ImportError:  # pragma: no cover
-        pass
-    return types
+    return [
+        GuideIndexPage,
+        StandardPage,
+        OfferFinderPage,
+        OrganisationDirectoryPage,
+        NewsIndexPage,
+        EventIndexPage,
+        RequestFormPage,
+    ]
 
 
 def german_frame_pages():
@@ -60,39 +57,31 @@ def frame_translations():
     from home.demo.loader import site_data
 
     data = {p["slug"]: p["translations"] for p in site_data().get("standard_pages", [])}
-    try:
-        from offers.demo.loader import PAGES
+    from network.demo import content
+    from offers.demo.loader import PAGES
 
-        data.update({slug: translations for _model, slug, translations in PAGES})
-    except ImportError:  # pragma: no cover
-        pass
-    try:
-        from network.demo import content
-
-        for item in [content.NEWS_INDEX, content.EVENT_INDEX, *content.REQUEST_FORMS]:
-            data[item["slug"]] = {
-                code: value for code, value in item.items() if isinstance(value, dict) and "title" in value
-            }
-    except ImportError:  # pragma: no cover
-        pass
+    data.update({slug: translations for _model, slug, translations in PAGES})
+    for item in [content.NEWS_INDEX, content.EVENT_INDEX, *content.REQUEST_FORMS]:
+        data[item["slug"]] = {
+            code: value for code, value in item.items() if isinstance(value, dict) and "title" in value
+        }
     return data
 
 
 def complete_demo_frame(stdout=None):
-    """Translate the demo frame pages that are still aliases, and redirect their German-slug URLs.
+    """Translate the demo frame pages that are still aliases.
 
     On a new installation the loaders have translated them already; this
     brings an installation loaded before the frame was translated up to date
-    (the loaders keep existing pages as they are). Idempotent.
+    (the loaders keep existing pages as they are). Idempotent. Addresses under
+    the German slugs keep working through ``portal/old_slugs.py``.
     """
-    from wagtail.contrib.redirects.models import Redirect
-
     from home.demo.loader import PAGE_FIELDS
     from home.demo.translate import translate_page
 
     data = frame_translations()
     locales = {loc.language_code: loc for loc in Locale.objects.exclude(language_code=settings.LANGUAGE_CODE)}
-    translated = redirected = 0
+    translated = 0
     for page in german_frame_pages():
         page = page.specific
         for code, fields in data.get(page.slug, {}).items():
@@ -104,13 +93,5 @@ def complete_demo_frame(stdout=None):
                 usable = {k: v for k, v in fields.items() if k in PAGE_FIELDS and hasattr(type(page), k)}
                 translate_page(page, locale, usable)
                 translated += 1
-                version = page.get_translation_or_none(locale)
-            if version is None or version.slug == page.slug:
-                continue
-            old_path = Redirect.normalise_path(f"/{code}/{page.slug}/")
-            # Wagtail creates one itself when a slug changes (for its site); this covers the rest.
-            if not Redirect.objects.filter(old_path=old_path).exists():
-                Redirect.objects.create(old_path=old_path, redirect_page=version, is_permanent=True)
-                redirected += 1
     if stdout:
-        stdout.write(f"Frame pages: {translated} translations added, {redirected} redirects (German slugs)")
+        stdout.write(f"Frame pages: {translated} translations added")

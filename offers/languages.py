@@ -12,18 +12,14 @@ translation in.
 """
 
 from django.conf import settings
-from django.utils.translation import get_language_info
+
+from portal.pages import language_dict, locale_homes, switcher_entry
 
 from .queries import current_offers
 
 
-def _dir(code):
-    return "rtl" if get_language_info(code)["bidi"] else "ltr"
-
-
 def offer_language_context(finder, offer, request, homes=None):
     """``language`` for ``offer`` shown under ``finder`` (three queries: finders, translations, homes)."""
-    from portal.pages import locale_homes
 
     current = finder.locale.language_code
     finders = finder.language_versions()
@@ -53,28 +49,14 @@ def offer_language_context(finder, offer, request, homes=None):
         else:
             target = None
         if target:
-            switcher.append(
-                {
-                    "code": code,
-                    "name": name,
-                    "url": target,
-                    "current": code == current,
-                    "translated": translated,
-                    "dir": _dir(code),
-                }
-            )
+            switcher.append(switcher_entry(code, name, target, code == current, translated))
     source = offer.locale.language_code
-    fallback = source != current
-    canonical = url(source, full=True) if fallback else url(current, full=True)
-    return {
-        "code": current,
-        "fallback": fallback,
-        "content_lang": source,
-        "content_dir": _dir(source),
-        "source_name": settings.LANGUAGE_NAMES.get(source),
-        "reader_name": settings.LANGUAGE_NAMES.get(current),
-        "alternates": alternates,
-        "x_default": next((a["url"] for a in alternates if a["code"] == settings.LANGUAGE_CODE), None),
-        "switcher": switcher,
-        "canonical": canonical or request.build_absolute_uri(),
-    }
+    canonical = url(source, full=True) if source != current else url(current, full=True)
+    return language_dict(
+        current,
+        switcher,
+        canonical=canonical or request.build_absolute_uri(),
+        source=source,
+        alternates=alternates,
+        x_default=next((a["url"] for a in alternates if a["code"] == settings.LANGUAGE_CODE), None),
+    )

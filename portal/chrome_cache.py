@@ -14,14 +14,21 @@ from django.db.models import Q, Subquery
 from wagtail.models import Page
 
 
+def home_key(page):
+    """Subquery: the translation key of the home page above ``page`` (shared by its locale versions)."""
+    home_path = page.path[: Page.steplen * 2]
+    return Subquery(Page.objects.filter(path=home_path).values("translation_key")[:1])
+
+
 def homes_and_versions(page):
     """(homes, versions) by language code; versions carry ``translation_pending`` (portal/pending.py)."""
     from portal.pending import pending_exists
 
     home_path = page.path[: Page.steplen * 2]
-    home_key = Subquery(Page.objects.filter(path=home_path).values("translation_key")[:1])
     rows = (
-        Page.objects.filter(Q(depth=2, translation_key=home_key) | Q(translation_key=page.translation_key))
+        Page.objects.filter(
+            Q(depth=2, translation_key=home_key(page)) | Q(translation_key=page.translation_key)
+        )
         .live()
         .select_related("locale")
         .annotate(translation_pending=pending_exists())

@@ -7,7 +7,6 @@ and a canonical link to the German original.
 """
 
 from django.conf import settings
-from django.db.models import Subquery
 from django.utils.translation import get_language_info
 from wagtail.models import Page
 
@@ -59,15 +58,9 @@ def language_dict(current, switcher, canonical, source=None, alternates=(), x_de
 
 def locale_homes(page):
     """The home page of every locale, keyed by language code (one query)."""
-    home_path = page.path[: Page.steplen * 2]
-    homes = (
-        Page.objects.filter(
-            depth=2,
-            translation_key=Subquery(Page.objects.filter(path=home_path).values("translation_key")[:1]),
-        )
-        .live()
-        .select_related("locale")
-    )
+    from portal.chrome_cache import home_key
+
+    homes = Page.objects.filter(depth=2, translation_key=home_key(page)).live().select_related("locale")
     return {home.locale.language_code: home for home in homes}
 
 

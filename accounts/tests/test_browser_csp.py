@@ -9,15 +9,14 @@ installed (CI installs both: .ci/run). A positive control proves that a
 violation would be seen.
 """
 
-import shutil
 import time
 
 import pytest
 
+from portal.testing import headless_chromium
+
 pytestmark = pytest.mark.django_db
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMEDRIVER = shutil.which("chromedriver")
 
 PAGES = [
     "/{code}/",
@@ -37,51 +36,8 @@ document.addEventListener("securitypolicyviolation", function (e) {
 
 
 @pytest.fixture
-def live_url(db):
-    """Django served by a thread of this process, in the test's transaction (no flush afterwards)."""
-    from django.contrib.staticfiles.handlers import StaticFilesHandler
-    from django.db import connections
-    from django.test.testcases import LiveServerThread
-
-    # The server thread shares the test's connection (SQLite in memory and PostgreSQL alike):
-    # it sees the test's data and everything it writes is rolled back with the test.
-    # Its request handling must not close the shared connection (that would end the test's
-    # transaction): Django's test case only protects in-memory SQLite this way.
-    shared, kept = {}, []
-    for conn in connections.all():
-        shared[conn.alias] = conn
-        conn.inc_thread_sharing()
-        if conn.vendor != "sqlite":
-            kept.append((conn, conn.close, conn.close_if_unusable_or_obsolete))
-            conn.close = conn.close_if_unusable_or_obsolete = lambda: None
-    thread = LiveServerThread("127.0.0.1", StaticFilesHandler, connections_override=shared, port=0)
-    thread.daemon = True
-    thread.start()
-    thread.is_ready.wait()
-    if thread.error:
-        raise thread.error
-    yield f"http://127.0.0.1:{thread.port}"
-    thread.terminate()
-    for conn, close, close_if_unusable in kept:
-        conn.close, conn.close_if_unusable_or_obsolete = close, close_if_unusable
-    for conn in shared.values():
-        conn.dec_thread_sharing()
-
-
-@pytest.fixture
 def browser():
-    if not (CHROMIUM and CHROMEDRIVER):
-        pytest.skip("chromium and chromedriver are not installed (apt-get install chromium chromium-driver)")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"):
-        options.add_argument(argument)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    driver.set_page_load_timeout(60)
+    driver = headless_chromium(console_log=True)
     driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": LISTEN})
     yield driver
     driver.quit()

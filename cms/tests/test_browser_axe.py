@@ -16,16 +16,15 @@ A positive control proves that a violation would be seen.
 """
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 
+from portal.testing import headless_chromium
+
 pytestmark = pytest.mark.django_db
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMEDRIVER = shutil.which("chromedriver")
 AXE_VERSION = "4.14.1"
 AXE_JS = Path(
     os.environ.get("AXE_CORE_JS")
@@ -51,45 +50,12 @@ axe.run(document, {runOnly: {type: "tag", values: arguments[0]}, resultTypes: ["
 
 
 @pytest.fixture
-def live_url(db):
-    """Django served by a thread of this process, on the test database (no flush afterwards)."""
-    from django.contrib.staticfiles.handlers import StaticFilesHandler
-    from django.db import connections
-    from django.test.testcases import LiveServerThread
-
-    shared = {}
-    for conn in connections.all():
-        if conn.vendor == "sqlite" and conn.is_in_memory_db():
-            shared[conn.alias] = conn
-            conn.inc_thread_sharing()
-    thread = LiveServerThread("127.0.0.1", StaticFilesHandler, connections_override=shared, port=0)
-    thread.daemon = True
-    thread.start()
-    thread.is_ready.wait()
-    if thread.error:
-        raise thread.error
-    yield f"http://127.0.0.1:{thread.port}"
-    thread.terminate()
-    for conn in shared.values():
-        conn.dec_thread_sharing()
-
-
-@pytest.fixture
 def browser():
-    if not (CHROMIUM and CHROMEDRIVER):
-        pytest.skip("chromium and chromedriver are not installed (apt-get install chromium chromium-driver)")
-    assert AXE_JS.is_file(), (
-        f"axe-core is missing at {AXE_JS}: npm install --prefix data/axe axe-core@{AXE_VERSION} (see .ci/run)"
-    )
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"):
-        options.add_argument(argument)
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    driver.set_page_load_timeout(60)
+    driver = headless_chromium()
+    if not AXE_JS.is_file():
+        driver.quit()
+        install = f"npm install --prefix data/axe axe-core@{AXE_VERSION}"
+        raise AssertionError(f"axe-core is missing at {AXE_JS}: {install} (see .ci/run)")
     driver.set_script_timeout(60)
     yield driver
     driver.quit()

@@ -20,15 +20,17 @@ from django.template.defaultfilters import striptags, truncatechars
 from django.utils import dateformat, formats, timezone
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from portal.pages import text_direction
 
 register = template.Library()
 
 
 def text_dir(code):
     try:
-        return "rtl" if get_language_info(code)["bidi"] else "ltr"
+        return text_direction(code)
     except KeyError:
         return "ltr"
 

@@ -20,7 +20,7 @@ from django.urls import reverse
 from wagtail.models import Locale
 from wagtail_localize.models import Translation
 
-from accounts.tests.test_browser_csp import browser, live_url  # noqa: F401  (fixtures)
+from accounts.tests.test_browser_csp import browser  # noqa: F401  (fixture; live_url: conftest.py)
 from offers.factories import OfferFactory
 from offers.models import OrganisationMembership
 
