@@ -9,7 +9,7 @@ RUNTIME_STAMP := $(VENV)/.installed-runtime
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run install install-runtime messages makemessages migrate demo test lint format check clean bench bench-http
+.PHONY: axe run install install-runtime messages makemessages migrate demo test lint format check clean bench bench-http
 
 # HOST and PORT also go to the demo loader (the Site's address: canonical links, hreflang,
 # sitemap and feeds carry the port served) and to the admin's base URL.
@@ -54,7 +54,15 @@ migrate: install-runtime
 demo: install-runtime
 	SITE_HOSTNAME=$(HOST) SITE_PORT=$(PORT) $(MANAGE) load_demo_content
 
-test: install messages
+# The axe-core check (cms/tests/test_browser_axe.py) needs the pinned npm package in the
+# git-ignored data/axe/ (MPL-2.0, not committed); fetched here where chromium and npm are
+# installed (without chromium the browser tests skip, and axe-core is not needed).
+AXE_JS := data/axe/node_modules/axe-core/axe.min.js
+axe:
+	@if [ ! -f $(AXE_JS) ] && command -v chromium >/dev/null && command -v npm >/dev/null; then \
+		npm install --prefix data/axe --no-audit --no-fund --silent axe-core@4.14.1; fi
+
+test: install messages axe
 	$(BIN)/pytest
 
 # deptry: packages used only by name in settings or on the command line (and PyStemmer, which
