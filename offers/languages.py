@@ -18,11 +18,14 @@ from portal.pages import language_dict, locale_homes, switcher_entry
 from .queries import current_offers
 
 
-def offer_language_context(finder, offer, request, homes=None):
-    """``language`` for ``offer`` shown under ``finder`` (three queries: finders, translations, homes)."""
+def offer_language_context(finder, offer, request, homes=None, versions=None):
+    """``language`` for ``offer`` shown under ``finder``.
 
-    current = finder.locale.language_code
-    finders = finder.language_versions()
+    ``homes`` and ``versions`` (the finder's live versions) come from the page's site chrome,
+    which has read them already; without them, two more queries.
+    """
+    finders = versions if versions is not None else finder.language_versions()
+    current = finder.own_language(finders)
     translations = {
         o.locale.language_code: o
         for o in current_offers().filter(translation_key=offer.translation_key).select_related("locale")

@@ -36,6 +36,15 @@ class OfferFinderPage(RoutablePageMixin, TranslatedPageMixin, Page):
     def __str__(self):
         return self.title
 
+    def language_context(self, request, homes=None, versions=None):
+        """On an offer's page: canonical, hreflang and switcher point to that offer in each language."""
+        offer = getattr(request, "portal_offer", None)
+        if offer is None:
+            return super().language_context(request, homes=homes, versions=versions)
+        from offers.languages import offer_language_context
+
+        return offer_language_context(self, offer, request, homes=homes, versions=versions)
+
     def get_sitemap_urls(self, request=None):
         """The finder, plus the detail page of every public offer translated into this locale."""
         from offers.queries import current_offers
@@ -103,13 +112,13 @@ class OfferFinderPage(RoutablePageMixin, TranslatedPageMixin, Page):
     # -- one offer ----------------------------------------------------------
     @path("<slug:slug>/")
     def offer(self, request, slug):
-        from offers.languages import offer_language_context
         from offers.presentation import json_ld_script, offer_facts, offer_json_ld
         from offers.queries import public_offers
 
         offer = public_offers(self.locale).filter(slug=slug).first()
         if offer is None:
             raise Http404
+        request.portal_offer = offer  # language_context: links to this offer in the other languages
         finder_url = self.get_url(request)
         url = offer.public_url(finder_url)
         full_url = request.build_absolute_uri(url)
@@ -122,8 +131,6 @@ class OfferFinderPage(RoutablePageMixin, TranslatedPageMixin, Page):
                 "json_ld": json_ld_script(offer_json_ld(offer, full_url)),
                 "finder_url": finder_url,
                 "print_view": request.GET.get("print") == "1",
-                # Canonical, hreflang and switcher point to this offer in the other languages.
-                "language": offer_language_context(self, offer, request),
             },
         )
 
