@@ -67,13 +67,14 @@ test: install messages axe
 
 # deptry: packages used only by name in settings or on the command line (and PyStemmer, which
 # snowballstemmer picks up by itself) are listed in DEPTRY_IGNORE;
-# the factories (*/factories.py, tests and bench) may use the dev dependencies factory-boy and wagtail-factories.
+# the factories (*/factories.py, tests and bench) may use the dev dependencies factory-boy and wagtail-factories;
+# */testing.py is the test toolkit (pytest, selenium).
 DEPTRY_IGNORE := DEP002=gunicorn|whitenoise|django-permissions-policy|psycopg2-binary|boto3|PyStemmer,DEP004=factory|wagtail_factories
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/deptry . -rf requirements.txt -rfd requirements-dev.txt --no-ansi \
-		-ee 'data|bench|.*/tests/.*|conftest\.py|.*/migrations/.*' -pri '$(DEPTRY_IGNORE)'
+		-ee 'data|bench|.*/tests/.*|conftest\.py|.*/testing\.py|.*/migrations/.*' -pri '$(DEPTRY_IGNORE)'
 
 format: install
 	$(BIN)/ruff check --fix .
