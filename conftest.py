@@ -20,9 +20,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
+    from portal import version_memo
+
     cache.clear()
+    version_memo.forget()  # what the page cache's content version kept in this process
     yield
     cache.clear()
+    version_memo.forget()
 
 
 @pytest.fixture

@@ -14,8 +14,11 @@ filters, and the search. Prints requests/s, p50/p99 and the ratios the issue ask
     .venv/bin/python bench/http_load.py old=/tmp/perf-base new=.        # both, same run
     git worktree remove /tmp/perf-base
 
-Environment: BENCH_PORT (8105), BENCH_SECONDS (8), BENCH_CONNECTIONS (8),
-BENCH_REDIS_URL (e.g. redis://127.0.0.1:6379/5; flushed before each checkout).
+The checkouts' servers run side by side (ports BENCH_PORT, +1, ...) and every URL is
+measured on each checkout in turn, BENCH_ROUNDS times; each cell is the median.
+
+Environment: BENCH_PORT (8105), BENCH_SECONDS (8), BENCH_CONNECTIONS (8), BENCH_ROUNDS (3),
+BENCH_REDIS_URL (e.g. redis://127.0.0.1:6379/5; the second checkout gets database 6; flushed first).
 """
 
 import os
@@ -37,6 +40,7 @@ PORT = int(os.environ.get("BENCH_PORT", "8105"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "8"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "")
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 SECRET = "bench-only-" + "x1y2z3" * 10
 
 TARGETS = [
@@ -85,15 +89,17 @@ def server_env(data_dir):
     return env
 
 
-def start_server(checkout, data_dir):
-    if REDIS_URL:
-        flush = ["redis-cli", "-u", REDIS_URL, "flushdb"]
+def start_server(checkout, data_dir, port, redis_db_url):
+    env = server_env(data_dir)
+    if redis_db_url:
+        env["REDIS_URL"] = redis_db_url
+        flush = ["redis-cli", "-u", redis_db_url, "flushdb"]
         subprocess.run(flush, stdout=subprocess.DEVNULL, check=False)  # noqa: S603, S607
-    cmd = [GUNICORN, "cms.wsgi", "-w", "2", "-k", "sync", "-b", f"127.0.0.1:{PORT}", "--log-level", "error"]
-    server = subprocess.Popen(cmd, cwd=checkout, env=server_env(data_dir))  # noqa: S603
+    cmd = [GUNICORN, "cms.wsgi", "-w", "2", "-k", "sync", "-b", f"127.0.0.1:{port}", "--log-level", "error"]
+    server = subprocess.Popen(cmd, cwd=checkout, env=env)  # noqa: S603
     for _ in range(200):
         try:
-            urllib.request.urlopen(f"http://127.0.0.1:{PORT}/healthz", timeout=1)
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
             return server
         except OSError:
             time.sleep(0.1)
@@ -106,7 +112,7 @@ LUA_UNCACHED = (
 )
 
 
-def wrk(path, uncached):
+def wrk(port, path, uncached):
     cmd = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", "-H", "Accept-Encoding: gzip, br"]
     script = None
     if uncached:
@@ -114,7 +120,7 @@ def wrk(path, uncached):
             lua.write(LUA_UNCACHED % path)
         script = lua.name
         cmd += ["-s", script]
-    url = f"http://127.0.0.1:{PORT}{path}"
+    url = f"http://127.0.0.1:{port}{path}"
     out = subprocess.run([*cmd, url], capture_output=True, text=True).stdout  # noqa: S603
     if script:
         os.unlink(script)
@@ -129,7 +135,7 @@ def wrk(path, uncached):
     return rps, pct(50), pct(99), int(errors.group(1)) if errors else 0
 
 
-def python_load(path, uncached):
+def python_load(port, path, uncached):
     """A small threaded load generator for machines without wrk."""
     latencies, stop = [], time.monotonic() + SECONDS
     lock = threading.Lock()
@@ -138,7 +144,7 @@ def python_load(path, uncached):
         i = 0
         while time.monotonic() < stop:
             i += 1
-            url = f"http://127.0.0.1:{PORT}{path}" + (f"?bench={n}-{i}-{time.time_ns()}" if uncached else "")
+            url = f"http://127.0.0.1:{port}{path}" + (f"?bench={n}-{i}-{time.time_ns()}" if uncached else "")
             request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip, br"})
             t0 = time.perf_counter()
             urllib.request.urlopen(request).read()  # noqa: S310 (http://127.0.0.1 only)
@@ -155,35 +161,63 @@ def python_load(path, uncached):
     return len(latencies) / SECONDS, q[49], q[98], 0
 
 
-def measure(checkout, data_dir):
-    server = start_server(checkout, data_dir)
+def redis_url_for(n):
+    """Each checkout's server gets its own Redis database (BENCH_REDIS_URL's number + n)."""
+    if not REDIS_URL:
+        return ""
+    base, _, db = REDIS_URL.rpartition("/")
+    return f"{base}/{int(db or 0) + n}"
+
+
+def measure(checkouts, data_dirs):
+    """Every URL on every checkout, interleaved: old, new, old, new ... (BENCH_ROUNDS rounds).
+
+    The servers run side by side (an idle one costs nothing), so a change in the machine's
+    background load hits both checkouts alike instead of whichever ran second; each cell
+    is the median of its rounds.
+    """
     load = wrk if shutil.which("wrk") else python_load
-    results = {}
+    servers, results = {}, {label: {name: [] for name, _p, _u in TARGETS} for label, _ in checkouts}
     try:
-        for name, path, uncached in TARGETS:
-            urllib.request.urlopen(f"http://127.0.0.1:{PORT}{path}").read()  # warm
-            results[name] = load(path, uncached)
+        for n, (label, checkout) in enumerate(checkouts):
+            servers[label] = (PORT + n, start_server(checkout, data_dirs[label], PORT + n, redis_url_for(n)))
+        for _round in range(ROUNDS):
+            for name, path, uncached in TARGETS:
+                for label, _checkout in checkouts:
+                    port = servers[label][0]
+                    urllib.request.urlopen(f"http://127.0.0.1:{port}{path}").read()  # warm
+                    results[label][name].append(load(port, path, uncached))
     finally:
-        server.terminate()
-        server.wait(timeout=20)
-    return results
+        for _port, server in servers.values():
+            server.terminate()
+            server.wait(timeout=20)
+
+    def median(runs):
+        return tuple(statistics.median(run[i] for run in runs) for i in range(4))
+
+    return {label: {name: median(runs) for name, runs in by_url.items()} for label, by_url in results.items()}
 
 
 def main(argv):
     checkouts = [a.split("=", 1) if "=" in a else (Path(a).name, a) for a in argv] or [("this", str(HERE))]
-    table, loads = {}, {}
-    for label, checkout in checkouts:
-        checkout = str(Path(checkout).resolve())
-        data_dir = Path(tempfile.mkdtemp(prefix=f"beckum-http-{label}-"))
-        try:
+    checkouts = [(label, str(Path(checkout).resolve())) for label, checkout in checkouts]
+    loads, data_dirs = {}, {}
+    try:
+        for label, checkout in checkouts:
+            data_dirs[label] = Path(tempfile.mkdtemp(prefix=f"beckum-http-{label}-"))
             print(f"[{label}] preparing {checkout} ...", file=sys.stderr, flush=True)
-            loads[label] = prepare(checkout, data_dir)
-            print(f"[{label}] demo load {loads[label]:.1f} s; measuring ...", file=sys.stderr, flush=True)
-            table[label] = measure(checkout, data_dir)
-        finally:
+            loads[label] = prepare(checkout, data_dirs[label])
+            print(f"[{label}] demo load {loads[label]:.1f} s", file=sys.stderr, flush=True)
+        print(f"measuring, {ROUNDS} rounds ...", file=sys.stderr, flush=True)
+        table = measure(checkouts, data_dirs)
+    finally:
+        for data_dir in data_dirs.values():
             shutil.rmtree(data_dir, ignore_errors=True)
     tool = "wrk" if shutil.which("wrk") else "python"
-    print(f"\n{tool}, {CONNECTIONS} connections, {SECONDS} s per URL, gunicorn 2 sync workers, production")
+    print(
+        f"\n{tool}, {CONNECTIONS} connections, {SECONDS} s per URL and round, median of {ROUNDS} interleaved "
+        "rounds, gunicorn 2 sync workers, production"
+    )
     print(f"cache: {'Redis ' + REDIS_URL if REDIS_URL else 'local memory'}\n")
     heads = " | ".join(f"{label} req/s | p50 ms | p99 ms | non-2xx" for label, _ in checkouts)
     print(f"| {'URL':<20} | {heads} |")

@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -34,7 +33,7 @@ urlpatterns += [path("media/images/<path:name>", media_rendition, name="media_re
 # Each app's own views under the language prefix, before Wagtail's catch-all.
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
-    path("", include(wagtail_urls)),
+    path("", include("portal.urls")),  # Wagtail's pages; routes kept per content version
     prefix_default_language=True,
 )
 

@@ -12,7 +12,7 @@ cache call. Short ``socket_connect_timeout``/``socket_timeout`` go in
 import logging
 import time
 
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
@@ -23,9 +23,27 @@ _down_until = {}
 ERRORS = (RedisError, OSError)
 
 
+class ReusedClientRedisCacheClient(RedisCacheClient):
+    """One ``redis.Redis`` client per connection pool, kept (issue 12).
+
+    Django builds a new client on every cache call, and redis-py copies its table of
+    some 170 response callbacks into each one: about a third of the CPU time of a page
+    answered from the page cache. The client only wraps the pool and is thread-safe.
+    """
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        clients = self.__dict__.setdefault("_clients", {})
+        client = clients.get(id(pool))
+        if client is None:
+            client = clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class ResilientRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
+        self._class = ReusedClientRedisCacheClient
         self._server_key = server if isinstance(server, str) else ",".join(server)
         self.retry_after = float(params.get("RETRY_AFTER", 10))
 

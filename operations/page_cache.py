@@ -112,11 +112,11 @@ def _cache():
 
 
 # --- the content version ---------------------------------------------------------------
-_VERSION_SQL = "SELECT version, NULL FROM operations_contentversion WHERE id = %s"
+_VERSION_SQL = "SELECT version, changed_at FROM operations_contentversion WHERE id = %s"
 
 
 def current_version():
-    """``(version, None)`` of the site's public content (one query; the time is not needed here)."""
+    """``(version, changed_at)`` of the site's public content, in one query (``version_token``)."""
     from .models import ContentVersion
 
     connection = connections[DEFAULT_DB_ALIAS]
@@ -126,9 +126,20 @@ def current_version():
         cursor.execute(_VERSION_SQL, [VERSION_ROW])
         row = cursor.fetchone()
     if row is None:
-        ContentVersion.objects.get_or_create(pk=VERSION_ROW)
-        row = (1, None)
+        row = ContentVersion.objects.get_or_create(pk=VERSION_ROW)[0]
+        row = (row.version, row.changed_at)
     return row
+
+
+def version_token():
+    """The version number and the time of the change, as one string for keys.
+
+    With the time, a database rolled back or restored to an earlier number (tests, a
+    restore) does not meet pages or memos kept for another state under the same number
+    (``portal/version_memo.py``).
+    """
+    version, changed_at = current_version()
+    return f"{version}@{changed_at}"
 
 
 def _bumped_marker():
@@ -305,7 +316,7 @@ class PageCacheMiddleware:
             self._private_headers(request, response)
             return response
         use_cache = enabled()
-        version, _changed = current_version() if use_cache else (None, None)
+        version = version_token() if use_cache else None
         request.page_cache_version = version  # per-version caches of page parts (portal/chrome_cache.py)
         key = cache_key(request, version) if use_cache else None
         if use_cache:
@@ -428,8 +439,11 @@ def mark_page(page, request, serve_args, serve_kwargs):
 
     The page cache refuses to store a page with a restriction on it or an ancestor; Wagtail's
     own check and network's refusal (later hooks) get the same list instead of asking again.
+    For anonymous readers the list is kept per content version (``portal/version_memo.py``).
     """
-    restrictions = view_restrictions(page)
+    from portal.version_memo import remember
+
+    restrictions = remember(request, ("restrictions", page.pk), lambda: tuple(view_restrictions(page)))
     request._page_cache_page = page
     request._page_cache_restricted = bool(restrictions)
     page.get_view_restrictions = lambda: restrictions

@@ -1,17 +1,21 @@
 """Site chrome data in fewer queries (issue 12, query diet).
 
-* ``homes_and_versions(page)``: every locale's home page and every live locale version of
-  ``page`` in one query (they were two).
-* ``cached_menu(home, request, build)``: the navigation and footer entries of a locale,
-  kept in the cache under the site-wide content version that the full-page cache read
-  for this request (``operations.page_cache``). Any change of content bumps the version,
-  so a stale menu is never shown; without a version on the request (page cache off,
-  signed-in readers) the menu is built as before.
+* ``homes_and_versions(page, request)``: every locale's home page and every live locale
+  version of ``page`` in one query (they were two).
+* ``cached_menu(home, request, build)``: the navigation and footer entries of a locale.
+
+All are kept in this process under the site-wide content version that the full-page
+cache read for this request (``portal/version_memo.py``). Any change of content bumps the
+version, so stale chrome is never shown; without a version on the request (page cache
+off, signed-in readers) everything is built from the database.
 """
 
-from django.core.cache import cache
+import time
+
 from django.db.models import Q, Subquery
 from wagtail.models import Page
+
+from portal.version_memo import remember
 
 
 def home_key(page):
@@ -20,8 +24,15 @@ def home_key(page):
     return Subquery(Page.objects.filter(path=home_path).values("translation_key")[:1])
 
 
-def homes_and_versions(page):
-    """(homes, versions) by language code; versions carry ``translation_pending`` (portal/pending.py)."""
+def homes_and_versions(page, request=None):
+    """(homes, versions) by language code; versions carry ``translation_pending`` (portal/pending.py).
+
+    With an anonymous ``request`` they are kept per content version (``portal/version_memo.py``).
+    """
+    return remember(request, ("homes_and_versions", page.pk), lambda: _homes_and_versions(page))
+
+
+def _homes_and_versions(page):
     from portal.pending import pending_exists
 
     home_path = page.path[: Page.steplen * 2]
@@ -44,15 +55,7 @@ def homes_and_versions(page):
 
 
 def cached_menu(home, request, build):
-    version = getattr(request, "page_cache_version", None)
-    if version is None:
-        return build()
-    key = f"chrome:menu:{version}:{home.pk}"
-    menu = cache.get(key)
-    if menu is None:
-        menu = build()
-        cache.set(key, menu, 300)
-    return menu
+    return remember(request, ("menu", home.pk), build)
 
 
 def cached_sections(page, request, build):
@@ -67,9 +70,7 @@ def cached_sections(page, request, build):
     version = getattr(request, "page_cache_version", None)
     if version is None:
         return build()
-    key = f"chrome:sections:{version}:{timezone.localdate().isoformat()}:{page.pk}"
-    sections = cache.get(key)
-    if sections is None:
-        sections = build()
-        cache.set(key, sections, getattr(settings, "PAGE_CACHE_TIMEOUT", 300))
-    return sections
+    timeout = getattr(settings, "PAGE_CACHE_TIMEOUT", 300)
+    slot = int(time.time() // timeout)  # at most one timeout old, as a stored page
+    key = ("sections", timezone.localdate().isoformat(), slot, page.pk)
+    return remember(request, key, build)

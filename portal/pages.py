@@ -138,7 +138,7 @@ class TranslatedPageMixin:
         from portal.chrome_cache import cached_menu, homes_and_versions
         from portal.visibility import public_pages  # one query, whatever the number of restrictions
 
-        homes, versions = homes_and_versions(self)
+        homes, versions = homes_and_versions(self, request)
         for version in versions.values():
             if version.pk == self.pk:
                 self.locale = version.locale  # read with the versions: spares a query later

@@ -91,9 +91,13 @@ class GuideIndexPage(TranslatedPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        from portal.version_memo import remember
         from portal.visibility import public_pages  # one query, whatever the number of restrictions
 
-        context["guide_pages"] = public_pages(self.get_children().live()).specific().order_by("path")
+        def guide_pages():
+            return tuple(public_pages(self.get_children().live()).specific().order_by("path"))
+
+        context["guide_pages"] = remember(request, ("guide_pages", self.pk), guide_pages)
         return context
 
 

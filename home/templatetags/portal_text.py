@@ -169,15 +169,21 @@ def meta_description(context):
 
 @register.simple_tag(takes_context=True)
 def breadcrumb_trail(context, page):
-    """The live ancestors of ``page`` below the start page, top first (one query)."""
+    """The live ancestors of ``page`` below the start page, top first (one query; kept per version)."""
     from wagtail.models import Page
+
+    from portal.version_memo import remember
 
     if page is None or page.depth <= 3:
         return []
-    return list(
-        Page.objects.ancestor_of(page)
-        .filter(depth__gt=2)
-        .live()
-        .order_by("depth")
-        .only("id", "title", "depth", "path", "url_path", "alias_of_id", "locale_id")
-    )
+
+    def ancestors():
+        return tuple(
+            Page.objects.ancestor_of(page)
+            .filter(depth__gt=2)
+            .live()
+            .order_by("depth")
+            .only("id", "title", "depth", "path", "url_path", "alias_of_id", "locale_id")
+        )
+
+    return remember(context.get("request"), ("breadcrumbs", page.pk), ancestors)
