@@ -12,8 +12,7 @@
 """
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponseBadRequest, HttpResponseForbidden
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
@@ -45,7 +44,8 @@ def analyse_view(request):
     if allowed is None:
         return HttpResponseBadRequest("page or parent required")
     if not allowed:
-        raise PermissionDenied
+        # A plain 403 for the script (the admin would turn PermissionDenied into a redirect).
+        return HttpResponseForbidden("not allowed to edit this page")
     text = request.POST.get("text", "")[:MAX_TEXT_LENGTH]
     summary = request.POST.get("summary", "")[:MAX_TEXT_LENGTH]
     analysis = {"page": analyse_text(text), "summary": analyse_text(summary) if summary.strip() else None}
@@ -60,7 +60,8 @@ def listing_url(code):
 def _sections(pages):
     """[(field of action, [pages])] in tree order (one query for the sections)."""
     parents = {
-        p.path: p for p in GuideIndexPage.objects.filter(path__in={page.path[: -GuidePage.steplen] for page in pages})
+        p.path: p
+        for p in GuideIndexPage.objects.filter(path__in={page.path[: -GuidePage.steplen] for page in pages})
     }
     grouped = {}
     for page in pages:
@@ -80,10 +81,13 @@ def listing_view(request):
     pages = []
     if locale is not None:
         pages = list(
-            public_pages(GuidePage.objects.live().filter(locale=locale).exclude(easy_read="")).order_by("path")
+            public_pages(GuidePage.objects.live().filter(locale=locale).exclude(easy_read="")).order_by(
+                "path"
+            )
         )
     switcher = [
-        switcher_entry(other, name, listing_url(other), other == code, True) for other, name in settings.LANGUAGES
+        switcher_entry(other, name, listing_url(other), other == code, True)
+        for other, name in settings.LANGUAGES
     ]
     context = {
         **chrome,

@@ -166,7 +166,9 @@ def mark_words(text, words):
     """``text`` escaped, every occurrence of the given words wrapped in ``<mark>``."""
     if not words:
         return html.escape(text)
-    pattern = re.compile(r"\b(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b")
+    pattern = re.compile(
+        r"\b(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b"
+    )
     parts, last = [], 0
     for match in pattern.finditer(text):
         parts.append(html.escape(text[last : match.start()]))
@@ -229,7 +231,9 @@ def analyse_units(units):
         unit = str(unit or "")[:budget]
         budget -= len(unit)
         for text in split_sentences(unit):
-            sentences.append(Sentence(text=text, words=counts.count_words(text), long_words=long_words_of(text)))
+            sentences.append(
+                Sentence(text=text, words=counts.count_words(text), long_words=long_words_of(text))
+            )
         if budget <= 0:
             break
     counted = [s for s in sentences if s.counts]

@@ -98,7 +98,9 @@ class DemoLoader:
         )  # aliases follow the German page by themselves
         for code, data in translations.items():
             if code in translated and code in self.locales and data.get("easy_read"):
-                translate_page(page, self.locales[code], {"easy_read": data["easy_read"]}, only=("easy_read",))
+                translate_page(
+                    page, self.locales[code], {"easy_read": data["easy_read"]}, only=("easy_read",)
+                )
 
     def translate(self, page, translations):
         for code, data in translations.items():
