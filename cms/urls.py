@@ -33,6 +33,7 @@ urlpatterns += [path("media/images/<path:name>", media_rendition, name="media_re
 # Each app's own views under the language prefix, before Wagtail's catch-all.
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
+    path("", include("home.urls")),
     path("", include("portal.urls")),  # Wagtail's pages; routes kept per content version
     prefix_default_language=True,
 )

@@ -18,7 +18,7 @@ from .translate import translate_page
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "demo_content"
 # "slug": a translation may give its own (the frame pages do); otherwise it keeps the German one.
-PAGE_FIELDS = ("slug", "title", "intro", "search_description", "body")
+PAGE_FIELDS = ("slug", "title", "intro", "search_description", "easy_read", "body")
 
 
 def read_json(name):
@@ -66,7 +66,10 @@ class DemoLoader:
         """Get or create the German child page, then its translations."""
         existing = parent.get_children().filter(slug=slug).first()
         if existing:
-            return existing.specific
+            existing = existing.specific
+            if model is GuidePage:
+                self.add_easy_read(existing, translations)
+            return existing
         page = model(slug=slug, locale=self.german, **_fields(model, translations["de"]), **(extra or {}))
         page.show_in_menus = model in (GuideIndexPage, StandardPage)
         parent.add_child(instance=page)
@@ -75,6 +78,29 @@ class DemoLoader:
         page = model.objects.get(pk=page.pk)
         self.translate(page, translations)
         return page
+
+    def add_easy_read(self, page, translations):
+        """Give a guide page of an older installation its demo summary in plain language (issue 15).
+
+        Only when no revision of the page has ever had the field: a summary an editor wrote,
+        changed or removed since is kept. The translations get just the new string.
+        """
+        summary = translations["de"].get("easy_read")
+        if not summary or page.easy_read or page.revisions.filter(content__has_key="easy_read").exists():
+            return
+        page.easy_read = summary
+        page.save_revision().publish()
+        self.log(f"Summary in plain language added: {page.slug}")
+        translated = set(
+            GuidePage.objects.filter(translation_key=page.translation_key, alias_of__isnull=True)
+            .exclude(locale=self.german)
+            .values_list("locale__language_code", flat=True)
+        )  # aliases follow the German page by themselves
+        for code, data in translations.items():
+            if code in translated and code in self.locales and data.get("easy_read"):
+                translate_page(
+                    page, self.locales[code], {"easy_read": data["easy_read"]}, only=("easy_read",)
+                )
 
     def translate(self, page, translations):
         for code, data in translations.items():

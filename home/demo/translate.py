@@ -77,11 +77,12 @@ def paired_strings(page, shadow):
     return pairs, mismatched
 
 
-def translate_page(page, locale, fields):
+def translate_page(page, locale, fields, only=None):
     """Create or update the ``locale`` translation of German ``page``; publish it.
 
     Returns the number of German strings that could not be paired (0 when the
-    translated text has the same shape as the German one).
+    translated text has the same shape as the German one). ``only``: field names whose
+    strings are imported; the other strings of an existing translation stay as they are.
     """
     page = page.specific
     source, _created = TranslationSource.get_or_create_from_instance(page)
@@ -90,14 +91,20 @@ def translate_page(page, locale, fields):
     shadow = shadow_copy(page, {"slug": page.slug, **fields})
     pairs, mismatched = paired_strings(page, shadow)
     po = translation.export_po()
+    if only:
+        kept = [e for e in po if e.msgctxt.split(".")[0] in only]
+        po.clear()
+        po.extend(kept)
     for entry in po:
         entry.msgstr = pairs.get((entry.msgctxt, entry.msgid), "")
         if not entry.msgstr:
             mismatched += 1
     translation.import_po(po)
     translation.save_target(publish=page.live)
-    # The demo translations count as approved (moderation.pending).
-    PendingTranslation.objects.filter(translation_key=page.translation_key, locale=locale).delete()
+    if not only:
+        # The demo translations count as approved (moderation.pending); a translation
+        # that only gets a new string keeps its state.
+        PendingTranslation.objects.filter(translation_key=page.translation_key, locale=locale).delete()
     if mismatched:
         logger.warning("%s (%s): %d strings kept in German", page.slug, locale.language_code, mismatched)
     return mismatched

@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from home.blocks import GuideStreamBlock
 from home.fast_route import FastRouteMixin
+from home.panels import ReadabilityPanel
 from portal.chrome_cache import cached_sections
 from portal.fields_of_action import FIELDS_OF_ACTION
 from portal.pages import TranslatedPageMixin
@@ -98,6 +99,8 @@ class GuideIndexPage(TranslatedPageMixin, Page):
             return tuple(public_pages(self.get_children().live()).specific().order_by("path"))
 
         context["guide_pages"] = remember(request, ("guide_pages", self.pk), guide_pages)
+        # Link to the pages in plain language (home/easy_read.py) when this section has one.
+        context["has_easy_read"] = any(getattr(child, "easy_read", "") for child in context["guide_pages"])
         return context
 
 
@@ -120,6 +123,23 @@ class BodyPage(TranslatedPageMixin, Page):
 class GuidePage(BodyPage):
     """A guide page: steps, info boxes, contact points, FAQ, links, downloads."""
 
+    # Translated with the rest of the page (wagtail-localize extracts every text field).
+    easy_read = models.TextField(
+        _("summary in plain language"),
+        blank=True,
+        help_text=_(
+            "Optional: the page in a few short, plain sentences (one statement per sentence, "
+            "common words). Shown first on the page, in a box headed “In plain language”."
+        ),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("easy_read"),
+        FieldPanel("body"),
+        ReadabilityPanel(heading=_("Readability of the German text")),
+    ]
+    search_fields = BodyPage.search_fields + [index.SearchField("easy_read")]
     parent_page_types = ["home.GuideIndexPage"]
     subpage_types = []
 
@@ -130,6 +150,8 @@ class GuidePage(BodyPage):
 
 class StandardPage(BodyPage):
     """Imprint, privacy notice, accessibility statement: linked from the footer."""
+
+    content_panels = BodyPage.content_panels + [ReadabilityPanel(heading=_("Readability of the German text"))]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []

@@ -62,6 +62,20 @@ def lang_attrs(obj, around=None):
 
 
 @register.filter
+def reader_lang_attrs(around):
+    """`` lang="ar" dir="rtl"`` for an interface string inside text of another language (else "").
+
+    ``around`` is a language code or an object whose text language ``content_language`` knows:
+    the heading "In plain language" in the reader's language above a German fallback summary.
+    """
+    code = get_language()
+    around = around if isinstance(around, str) else content_language(around)
+    if not code or code == around:
+        return ""
+    return format_html(' lang="{}" dir="{}"', code, text_dir(code))
+
+
+@register.filter
 def bidi(value):
     """The value in its own ``<bdi>``: a Latin name or number keeps its order in RTL text."""
     if value in (None, ""):
