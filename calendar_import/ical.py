@@ -106,7 +106,7 @@ class Occurrence:
     def page_fields(self, organiser, fallback_location):
         """The ``network.EventPage`` fields this occurrence sets."""
         return {
-            "title": self.title[:255],
+            "title": (self.title or organiser)[:255],
             "start": self.start,
             "end": self.end,
             "location": (self.location or fallback_location)[:255],

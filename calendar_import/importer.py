@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.log_actions import log
 
 from network.models import EventPage
@@ -82,12 +83,14 @@ class FeedImport:
     # --- the report -------------------------------------------------------------------
     def note(self, kind, occurrence_or_record=None, message=""):
         self.report["counts"][kind] += 1
+        if kind == "unchanged" and not message:
+            return  # counted, not listed
         item = {"kind": kind, "message": message}
         if occurrence_or_record is not None:
             title = getattr(occurrence_or_record, "title", None)
             if title is None and occurrence_or_record.page_id:
                 title = occurrence_or_record.page.title
-            item["title"] = title or str(occurrence_or_record)
+            item["title"] = title or occurrence_or_record.uid
             item["start"] = date_format(
                 timezone.localtime(occurrence_or_record.start), "SHORT_DATETIME_FORMAT"
             )
@@ -224,9 +227,11 @@ class FeedImport:
             state.cancel(user=self.user)
         message = ""
         if page.live:
-            for translation in page.get_translations().live().specific():
-                translation.unpublish(user=self.user, log_action=True)
-            page.unpublish(user=self.user, log_action=True)
+            # The import user holds no page permissions: the cancellation in the feed is the reason.
+            for translation in [*page.get_translations().live().specific(), page]:
+                UnpublishPageAction(translation, user=self.user, log_action=True).execute(
+                    skip_permission_checks=True
+                )
             message = _("The event was unpublished.")
         if record.edited_by_hand():
             message = f"{message} {_('It had been edited by hand.')}".strip()

@@ -11,7 +11,6 @@ from django.conf import settings
 from django.core.validators import URLValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from portal.fields_of_action import FIELDS_OF_ACTION
 
@@ -88,15 +87,6 @@ class CalendarFeed(models.Model):
         return ", ".join(parts) or "–"
 
     report_summary.short_description = _("last report")
-
-    def error_count(self):
-        counts = self.last_report.get("counts") or {}
-        return counts.get("errors", 0)
-
-    def error_summary(self):
-        return ngettext("%(count)d error", "%(count)d errors", self.error_count()) % {
-            "count": self.error_count()
-        }
 
 
 class ImportedEvent(models.Model):
