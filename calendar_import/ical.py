@@ -120,14 +120,16 @@ class Occurrence:
         return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
 
     def field_of_action(self, default):
-        """The first field of action named in CATEGORIES (code, German or English label), else ``default``."""
-        names = {c.strip().casefold() for c in self.categories}
+        """The first category naming a field of action (code, German or English label), else ``default``."""
+        names = {}
         for code, label in FIELDS_OF_ACTION:
-            with translation.override("de"):
-                german = str(label).casefold()
-            with translation.override("en"):
-                english = str(label).casefold()
-            if names & {code, german, english}:
+            for language in ("de", "en"):
+                with translation.override(language):
+                    names[str(label).casefold()] = code
+            names[code] = code
+        for category in self.categories:
+            code = names.get(category.strip().casefold())
+            if code:
                 return code
         return default
 
