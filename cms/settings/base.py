@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "search",
     "moderation",
     "glossary",
+    "calendar_import",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -453,3 +454,9 @@ if FRONTEND_CACHE_PURGE_URL:
             "LOCATION": FRONTEND_CACHE_PURGE_URL,
         }
     }
+
+# Calendar import (README, "Calendar import"): months of repeating events to expand,
+# seconds to wait for a feed, and the largest feed accepted (bytes).
+CALENDAR_IMPORT_MONTHS = int(os.environ.get("CALENDAR_IMPORT_MONTHS", "3"))
+CALENDAR_IMPORT_TIMEOUT = float(os.environ.get("CALENDAR_IMPORT_TIMEOUT", "10"))
+CALENDAR_IMPORT_MAX_BYTES = int(os.environ.get("CALENDAR_IMPORT_MAX_BYTES", str(2 * 1024 * 1024)))

@@ -26,6 +26,7 @@ LAYERS = [
     "personal_requests",
     "moderation",
     "glossary",
+    "calendar_import",
     "cms",
 ]
 SKIPPED_DIRS = {".venv", "data", "bench", "migrations", "__pycache__", "node_modules", ".git"}
