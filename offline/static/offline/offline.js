@@ -10,6 +10,7 @@
   var script = document.currentScript || document.querySelector("script[data-sw-url]");
   var workerUrl = script && script.getAttribute("data-sw-url");
   if (!workerUrl) { return; }
+  var controlled = !!navigator.serviceWorker.controller;
   var ready = navigator.serviceWorker.register(workerUrl, { scope: "/" }).then(function () {
     return navigator.serviceWorker.ready;
   });
@@ -107,6 +108,14 @@
         empty.hidden = true;
       }
     }).catch(function () { /* the list stays empty */ });
+  }
+
+  /* The first page of a visit was loaded before the worker existed: it asks the worker to
+     store this page too (by the same rules as every other page). */
+  if (!controlled && !window.location.search) {
+    ready.then(function (registration) {
+      return ask(registration.active, { type: "save-section", urls: [window.location.pathname] });
+    }).catch(function () { /* optional */ });
   }
 
   onReady(function () {
