@@ -19,7 +19,8 @@ def draw(size):
     font = ImageFont.load_default(size=int(size * 0.56))
     box = pen.textbbox((0, 0), "B", font=font)
     width, height = box[2] - box[0], box[3] - box[1]
-    pen.text(((size - width) / 2 - box[0], (size - height) / 2 - box[1] - size * 0.04), "B", font=font, fill="white")
+    origin = ((size - width) / 2 - box[0], (size - height) / 2 - box[1] - size * 0.04)
+    pen.text(origin, "B", font=font, fill="white")
     bar = size * 0.06
     pen.rectangle((size * 0.3, size * 0.72, size * 0.7, size * 0.72 + bar), fill=YELLOW)
     return image

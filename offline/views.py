@@ -127,7 +127,8 @@ def offline_page(request):
     locale = Locale.get_active()
     code = locale.language_code
     switcher = [
-        switcher_entry(other, name, offline_url(other), other == code, True) for other, name in settings.LANGUAGES
+        switcher_entry(other, name, offline_url(other), other == code, True)
+        for other, name in settings.LANGUAGES
     ]
     context = {
         **_chrome(request, locale),
