@@ -110,6 +110,9 @@ function page(event, url) {
       var copy = response.clone();
       event.waitUntil(store(PAGES, url.href, copy));
     }
+    if (response.status >= 500) {  // the server is down (503 page): a stored copy is better
+      return fromCache(url.href).then(function (stored) { return stored || response; });
+    }
     return response;
   }, function () {
     return fromCache(url.href).then(function (stored) {
