@@ -15,6 +15,7 @@
   (``sections.py``), for the "save this field of action" button.
 """
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -45,6 +46,18 @@ NEVER_STORED_PARTS = ("/_util/",)
 STATIC_FILES = ("css/site.css", "offline/offline.js", "search/autocomplete.js", "offline/icon-192.png")
 
 
+def content_version():
+    """The site's content version as the worker's cache name part (``operations.ContentVersion``).
+
+    With the time of the change where the kernel reads it, so that a database restored to an
+    earlier number does not meet copies kept under the same number.
+    """
+    version, changed_at = current_version()
+    if changed_at is None:
+        return str(version)
+    return f"{version}-{hashlib.blake2b(str(changed_at).encode(), digest_size=4).hexdigest()}"
+
+
 def offline_url(code):
     with translation.override(code):
         return reverse("offline:page")
@@ -61,7 +74,7 @@ def _search_paths():
 
 def worker_config(version):
     return {
-        "version": str(version),
+        "version": version,
         "languages": [code for code, _name in settings.LANGUAGES],
         "defaultLanguage": settings.LANGUAGE_CODE,
         "offlinePages": {code: offline_url(code) for code, _name in settings.LANGUAGES},
@@ -75,8 +88,7 @@ def worker_config(version):
 @require_safe
 @cache_control(no_cache=True, max_age=0)
 def service_worker(request):
-    version, _changed = current_version()
-    config = json.dumps(worker_config(version), separators=(",", ":"))
+    config = json.dumps(worker_config(content_version()), separators=(",", ":"))
     body = f"/* Integrationsportal Beckum: offline reading (offline/views.py) */\nself.PORTAL = {config};\n"
     body += WORKER_SOURCE.read_text()
     response = HttpResponse(body, content_type="text/javascript; charset=utf-8")
@@ -143,5 +155,5 @@ def section(request, page_id):
     page = section_page(page_id, translation.get_language())
     if page is None:
         raise Http404
-    version, _changed = current_version()
-    return JsonResponse({"version": str(version), "section": page.title, "urls": section_urls(page, request)})
+    urls = section_urls(page, request)
+    return JsonResponse({"version": content_version(), "section": page.title, "urls": urls})
