@@ -9,7 +9,7 @@ RUNTIME_STAMP := $(VENV)/.installed-runtime
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: axe run install install-runtime messages makemessages migrate demo test lint format check clean bench bench-http
+.PHONY: axe lighthouse run install install-runtime messages makemessages migrate demo test lint format check clean bench bench-http
 
 # HOST and PORT also go to the demo loader (the Site's address: canonical links, hreflang,
 # sitemap and feeds carry the port served) and to the admin's base URL.
@@ -61,6 +61,13 @@ AXE_JS := data/axe/node_modules/axe-core/axe.min.js
 axe:
 	@if [ ! -f $(AXE_JS) ] && command -v chromium >/dev/null && command -v npm >/dev/null; then \
 		npm install --prefix data/axe --no-audit --no-fund --silent axe-core@4.14.1; fi
+
+# Lighthouse (mobile) on home and a guide page of a running server (`make run` first, another
+# shell): LIGHTHOUSE_URL=http://127.0.0.1:8000 by default. Not part of `make test` (slow).
+LIGHTHOUSE := data/lighthouse/node_modules/.bin/lighthouse
+lighthouse:
+	@test -x $(LIGHTHOUSE) || npm install --prefix data/lighthouse --no-audit --no-fund --silent lighthouse@12.8.2
+	LIGHTHOUSE_URL=$${LIGHTHOUSE_URL:-http://$(HOST):$(PORT)} bench/lighthouse.sh
 
 test: install messages axe
 	$(BIN)/pytest

@@ -9,6 +9,7 @@ from cms.favicon import favicon
 from cms.media_storage.views import rendition as media_rendition
 from cms.sitemap import sitemap
 from network.privacy_dialog import set_privacy
+from offline.urls import root_urlpatterns as offline_root_urlpatterns
 
 urlpatterns = [
     # Password reset limited per client address (accounts/password_reset.py); before the admin's own.
@@ -34,12 +35,13 @@ urlpatterns += [path("media/images/<path:name>", media_rendition, name="media_re
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
     path("", include("home.urls")),
+    path("", include("offline.urls")),  # offline reading: manifest, offline page, section list
     path("", include("portal.urls")),  # Wagtail's pages; routes kept per content version
     prefix_default_language=True,
 )
 
 # --- Faults and operations (operations/README.md): health checks, robots.txt, error pages ---
-urlpatterns = [path("", include("operations.urls")), *urlpatterns]
+urlpatterns = [path("", include("operations.urls")), *offline_root_urlpatterns, *urlpatterns]
 handler400 = "operations.errors.bad_request"
 handler403 = "operations.errors.permission_denied"
 handler404 = "operations.errors.page_not_found"

@@ -17,7 +17,7 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")
 
 
-def headless_chromium(console_log=False):
+def headless_chromium(console_log=False, performance_log=False):
     """Debian's chromium, headless (the test is skipped where it is not installed)."""
     import pytest
 
@@ -30,8 +30,13 @@ def headless_chromium(console_log=False):
     options.binary_location = CHROMIUM
     for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"):
         options.add_argument(argument)
+    prefs = {}
     if console_log:
-        options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+        prefs["browser"] = "ALL"
+    if performance_log:  # DevTools Network events: every request the page makes (offline/tests)
+        prefs["performance"] = "ALL"
+    if prefs:
+        options.set_capability("goog:loggingPrefs", prefs)
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     driver.set_page_load_timeout(60)
     return driver

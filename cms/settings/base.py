@@ -378,6 +378,7 @@ if AWS_STORAGE_BUCKET_NAME:
 
 # --- Faults and operations (operations/README.md): every dependency may fail without a 500 ---
 INSTALLED_APPS += ["operations"]
+INSTALLED_APPS += ["offline"]  # offline reading: manifest, service worker, offline page
 # The 503 of a database outage first (its process_exception sees every view error); the outbox's
 # after-response delivery next.
 MIDDLEWARE = [

@@ -20,6 +20,7 @@ LAYERS = [
     "accounts",
     "search",
     "operations",
+    "offline",
     "offers",
     "home",
     "network",
