@@ -108,7 +108,7 @@ def offer_json_ld(offer, url, organisation_url=None):
 def organisation_json_ld(organisation, page_url, offers=(), opening_hours=None):
     """schema.org ``Organization`` of an organisation page, with its current offers.
 
-    ``offers``: the organisation's current offers, each with ``full_url`` (absolute, or None).
+    ``offers``: the organisation's current offers, each with ``absolute_url`` (absolute, or None).
     ``opening_hours``: a list of ``OpeningHoursSpecification`` objects. HOURS: the
     structured opening hours (issue 15, item 4) plug in here; schema.org defines
     ``openingHoursSpecification`` for a ``Place``, so they go on the organisation's
@@ -131,11 +131,11 @@ def organisation_json_ld(organisation, page_url, offers=(), opening_hours=None):
             "itemOffered": {
                 "@type": "Course" if offer.kind in COURSE_KINDS else "Service",
                 "name": offer.title,
-                "url": offer.full_url,
+                "url": offer.absolute_url,
             },
         }
         for offer in offers
-        if offer.full_url
+        if offer.absolute_url
     ]
     if made:
         data["makesOffer"] = made

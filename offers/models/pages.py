@@ -238,7 +238,7 @@ class OrganisationDirectoryPage(RoutablePageMixin, TranslatedPageMixin, Page):
         offers = list(own)
         for offer in offers:
             offer.url = offer.public_url(finder_url) if finder_url else None
-            offer.full_url = request.build_absolute_uri(offer.url) if offer.url else None
+            offer.absolute_url = request.build_absolute_uri(offer.url) if offer.url else None
         # HOURS (issue 15, item 4): the organisation's structured opening hours go here, shown by
         # "offers/includes/opening_hours.html" and passed to organisation_json_ld(opening_hours=...)
         # as openingHoursSpecification. Organisations carry no opening hours yet.

@@ -61,7 +61,8 @@ def test_detail_shows_every_fact_and_the_provider(client, finder_url, course):
         "Kursberatung",
         'href="tel:025215678"',
         'href="mailto:kurs@example.org"',
-        'Provider: <bdi lang="de" dir="ltr">Organisation A</bdi>',  # isolated, German fallback (issue 14)
+        'Provider: <a href="',  # the organisation's page (issue 15)
+        '"><bdi lang="de" dir="ltr">Organisation A</bdi></a>',  # isolated, German fallback (issue 14)
         'href="tel:025211234"',
     ]:
         assert text in html, text
