@@ -1,15 +1,15 @@
-"""How an offer is shown: its key facts as labelled items, and its schema.org JSON-LD."""
+"""How offers and organisations are shown: key facts as labelled items, schema.org JSON-LD.
 
-import json
+``json_ld_script`` lives in ``portal.structured_data`` (shared with events and guide pages).
+"""
 
-from django.core.serializers.json import DjangoJSONEncoder
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+
+from portal.structured_data import CONTEXT, json_ld_script, place, postal_address
 
 from .choices import FIELDS_OF_ACTION, LANGUAGES, OFFER_KINDS, TARGET_GROUPS, WEEKDAYS
 
-# The same escapes as Django's json_script: JSON inside <script> cannot end the element.
-_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+COURSE_KINDS = ("language_course", "integration_course")
 
 
 def labels(choices, codes):
@@ -31,34 +31,49 @@ def offer_facts(offer):
     }
 
 
-def offer_json_ld(offer, url):
-    """schema.org description of the offer: a Course for courses, else a Service."""
-    organisation = offer.organisation
-    provider = {"@type": "Organization", "name": organisation.name}
+def organisation_reference(organisation, page_url=None):
+    """The provider of an offer: name and contact of the organisation, its page on the portal."""
+    data = {"@type": "Organization", "name": organisation.name}
+    if page_url:
+        data["mainEntityOfPage"] = page_url
     for key, value in (
         ("telephone", organisation.phone),
         ("email", organisation.email),
         ("url", organisation.website),
     ):
         if value:
-            provider[key] = value
-    is_course = offer.kind in ("language_course", "integration_course")
+            data[key] = value
+    return data
+
+
+def offer_json_ld(offer, url, organisation_url=None):
+    """schema.org description of the offer: a ``Course`` for courses, else a ``Service``.
+
+    Only properties schema.org defines for the type (``cms/tests/test_structured_data.py``):
+    a course's place and languages belong to its ``CourseInstance`` (an event), a service's
+    to its ``ServiceChannel``; neither ``Course`` nor ``Service`` has ``location`` or
+    ``availableLanguage`` of its own.
+    """
+    is_course = offer.kind in COURSE_KINDS
+    provider = organisation_reference(offer.organisation, organisation_url)
+    contact = {"@type": "ContactPoint", "contactType": offer.contact_person or _("Contact")}
+    if offer.contact_phone:
+        contact["telephone"] = offer.contact_phone
+    if offer.contact_email:
+        contact["email"] = offer.contact_email
+    provider["contactPoint"] = contact
     data = {
-        "@context": "https://schema.org",
+        "@context": CONTEXT,
         "@type": "Course" if is_course else "Service",
         "name": offer.title,
         "description": offer.summary,
         "url": url,
-        "inLanguage": offer.locale.language_code,
         "provider": provider,
-        "isAccessibleForFree": offer.is_free,
         "audience": {
             "@type": "Audience",
             "audienceType": ", ".join(labels(TARGET_GROUPS, offer.target_groups)),
         },
     }
-    if offer.languages:
-        data["availableLanguage"] = offer.languages
     terms = {"@type": "Offer"}
     if offer.is_free:
         terms.update({"price": "0", "priceCurrency": "EUR"})
@@ -69,25 +84,62 @@ def offer_json_ld(offer, url):
     if offer.valid_until:
         terms["availabilityEnds"] = offer.valid_until
     data["offers"] = terms
-    if offer.address:
-        place = {"@type": "Place", "address": offer.address}
-        if offer.latitude is not None and offer.longitude is not None:
-            place["geo"] = {
-                "@type": "GeoCoordinates",
-                "latitude": offer.latitude,
-                "longitude": offer.longitude,
-            }
-        data["location" if is_course else "areaServed"] = place
-    contact = {"@type": "ContactPoint", "contactType": offer.contact_person or _("Contact")}
-    if offer.contact_phone:
-        contact["telephone"] = offer.contact_phone
-    if offer.contact_email:
-        contact["email"] = offer.contact_email
-    data["provider"]["contactPoint"] = contact
+    where = place(offer.address, latitude=offer.latitude, longitude=offer.longitude)
+    if is_course:
+        data["inLanguage"] = offer.locale.language_code  # the language of this description
+        data["isAccessibleForFree"] = offer.is_free
+        instance = {"@type": "CourseInstance", "courseMode": "onsite"}
+        if offer.languages:
+            instance["inLanguage"] = offer.languages  # the languages the course is held in
+        if where:
+            instance["location"] = where
+        data["hasCourseInstance"] = instance
+    else:
+        channel = {"@type": "ServiceChannel"}
+        if offer.languages:
+            channel["availableLanguage"] = offer.languages
+        if where:
+            channel["serviceLocation"] = where
+        if len(channel) > 1:
+            data["availableChannel"] = channel
     return data
 
 
-def json_ld_script(data):
-    """A ``<script type="application/ld+json">`` element that cannot be broken out of."""
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_SCRIPT_ESCAPES)
-    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308 (escaped above)
+def organisation_json_ld(organisation, page_url, offers=(), opening_hours=None):
+    """schema.org ``Organization`` of an organisation page, with its current offers.
+
+    ``offers``: the organisation's current offers, each with ``absolute_url`` (absolute, or None).
+    ``opening_hours``: a list of ``OpeningHoursSpecification`` objects. HOURS: the
+    structured opening hours (issue 15, item 4) plug in here; schema.org defines
+    ``openingHoursSpecification`` for a ``Place``, so they go on the organisation's
+    ``location``, never on the ``Organization`` itself.
+    """
+    data = {"@context": CONTEXT, **organisation_reference(organisation, page_url)}
+    if organisation.description:
+        data["description"] = organisation.description
+    if organisation.address:
+        data["address"] = postal_address(organisation.address)
+    where = place(organisation.address)
+    if opening_hours:
+        where = where or {"@type": "Place"}
+        where["openingHoursSpecification"] = list(opening_hours)
+    if where:
+        data["location"] = where
+    made = [
+        {
+            "@type": "Offer",
+            "itemOffered": {
+                "@type": "Course" if offer.kind in COURSE_KINDS else "Service",
+                "name": offer.title,
+                "url": offer.absolute_url,
+            },
+        }
+        for offer in offers
+        if offer.absolute_url
+    ]
+    if made:
+        data["makesOffer"] = made
+    return data
+
+
+__all__ = ["json_ld_script", "offer_facts", "offer_json_ld", "organisation_json_ld"]

@@ -201,9 +201,22 @@ class EventPage(RoutablePageMixin, TranslatedPageMixin, Page):
         return local_end_of_day.astimezone(datetime.UTC)
 
     def get_context(self, request, *args, **kwargs):
+        from network.structured_data import event_json_ld
+        from portal.structured_data import json_ld_script
+
         context = super().get_context(request, *args, **kwargs)
         context["next"] = self.next_occurrence()
         context["ical_url"] = self.get_url(request) + self.reverse_subpage("ical")
+        context["share_url"] = request.build_absolute_uri(self.get_url(request))
+        language = context.get("language") or {}
+        context["json_ld"] = json_ld_script(
+            event_json_ld(
+                self,
+                context["share_url"],
+                language.get("content_lang", self.locale.language_code),
+                occurrence=context["next"] if self.recurrence else None,
+            )
+        )
         return context
 
     @path("")

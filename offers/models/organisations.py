@@ -113,3 +113,7 @@ class Organisation(ModeratedSnippet):
     def save(self, *args, **kwargs):
         self.fill_slug()
         super().save(*args, **kwargs)
+
+    def public_url(self, directory_url):
+        """The organisation's page under the organisation directory of the same locale."""
+        return f"{directory_url}{self.slug}/"

@@ -122,14 +122,24 @@ class OfferFinderPage(RoutablePageMixin, TranslatedPageMixin, Page):
         finder_url = self.get_url(request)
         url = offer.public_url(finder_url)
         full_url = request.build_absolute_uri(url)
+        directory = locale_page(OrganisationDirectoryPage, self.locale)
+        organisation_url = offer.organisation.public_url(directory.get_url(request)) if directory else None
         return self.render(
             request,
             template="offers/offer_detail.html",
             context_overrides={
                 "offer": offer,
                 "facts": offer_facts(offer),
-                "json_ld": json_ld_script(offer_json_ld(offer, full_url)),
+                "json_ld": json_ld_script(
+                    offer_json_ld(
+                        offer,
+                        full_url,
+                        request.build_absolute_uri(organisation_url) if organisation_url else None,
+                    )
+                ),
                 "finder_url": finder_url,
+                "organisation_url": organisation_url,
+                "share_url": full_url,
                 "print_view": request.GET.get("print") == "1",
             },
         )
@@ -139,8 +149,8 @@ class OfferFinderPage(RoutablePageMixin, TranslatedPageMixin, Page):
         return HttpResponsePermanentRedirect(f"{self.get_url(request)}{slug}/")
 
 
-class OrganisationDirectoryPage(TranslatedPageMixin, Page):
-    """The actor map: organisations grouped by kind, each with its current offers."""
+class OrganisationDirectoryPage(RoutablePageMixin, TranslatedPageMixin, Page):
+    """The actor map: organisations grouped by kind; ``<slug>/`` is one organisation's page."""
 
     intro = models.TextField(_("introduction"), blank=True, help_text=_("One or two plain sentences."))
 
@@ -157,27 +167,98 @@ class OrganisationDirectoryPage(TranslatedPageMixin, Page):
     def __str__(self):
         return self.title
 
-    def get_context(self, request, *args, **kwargs):
+    def language_context(self, request, homes=None, versions=None):
+        """On an organisation's page: canonical, hreflang and switcher point to it in each language."""
+        organisation = getattr(request, "portal_organisation", None)
+        if organisation is None:
+            return super().language_context(request, homes=homes, versions=versions)
+        from offers.languages import organisation_language_context
+
+        return organisation_language_context(self, organisation, request, homes=homes, versions=versions)
+
+    def get_sitemap_urls(self, request=None):
+        """The directory, plus the page of every published organisation translated into this locale."""
+        from offers.models.organisations import Organisation
+
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        if base:
+            for organisation in Organisation.objects.filter(live=True, locale_id=self.locale_id).only("slug"):
+                urls.append({"location": organisation.public_url(base)})
+        return urls
+
+    # -- the directory -------------------------------------------------------
+    @path("")
+    def index(self, request):
         from offers.choices import ORGANISATION_KINDS
         from offers.queries import public_offers, public_organisations
 
-        context = super().get_context(request, *args, **kwargs)
         offers_by_org = {}
         for offer in public_offers(self.locale):
             offers_by_org.setdefault(offer.organisation.translation_key, []).append(offer)
         finder = locale_page(OfferFinderPage, self.locale)
         finder_url = finder.get_url(request) if finder else None
+        directory_url = self.get_url(request)
         groups = {code: [] for code, _label in ORGANISATION_KINDS}
         for org in public_organisations(self.locale).order_by("name"):
+            org.url = org.public_url(directory_url)
             org.current_offers = offers_by_org.get(org.translation_key, [])
             for offer in org.current_offers:
                 offer.url = offer.public_url(finder_url) if finder_url else None
             groups.setdefault(org.kind, []).append(org)
         labels = dict(ORGANISATION_KINDS)
-        context["groups"] = [
-            {"code": code, "label": labels.get(code, code), "organisations": orgs}
-            for code, orgs in groups.items()
-            if orgs
-        ]
-        context["finder_url"] = finder_url
-        return context
+        return self.render(
+            request,
+            context_overrides={
+                "groups": [
+                    {"code": code, "label": labels.get(code, code), "organisations": orgs}
+                    for code, orgs in groups.items()
+                    if orgs
+                ],
+                "finder_url": finder_url,
+            },
+        )
+
+    # -- one organisation ------------------------------------------------------
+    @path("<slug:slug>/")
+    def organisation(self, request, slug):
+        from offers.choices import FIELDS_OF_ACTION
+        from offers.presentation import json_ld_script, labels, organisation_json_ld
+        from offers.queries import public_offers, public_organisations
+
+        organisation = public_organisations(self.locale).filter(slug=slug).first()
+        if organisation is None:  # unknown, unpublished, or only a draft: drafts are never shown
+            raise Http404
+        request.portal_organisation = organisation  # language_context: this organisation in each language
+        directory_url = self.get_url(request)
+        full_url = request.build_absolute_uri(organisation.public_url(directory_url))
+        finder = locale_page(OfferFinderPage, self.locale)
+        finder_url = finder.get_url(request) if finder else None
+        own = public_offers(self.locale).filter(organisation__translation_key=organisation.translation_key)
+        offers = list(own)
+        for offer in offers:
+            offer.url = offer.public_url(finder_url) if finder_url else None
+            offer.absolute_url = request.build_absolute_uri(offer.url) if offer.url else None
+        # HOURS (issue 15, item 4): the organisation's structured opening hours go here, shown by
+        # "offers/includes/opening_hours.html" and passed to organisation_json_ld(opening_hours=...)
+        # as openingHoursSpecification. Organisations carry no opening hours yet.
+        opening_hours = None
+        json_ld = organisation_json_ld(organisation, full_url, offers=offers, opening_hours=opening_hours)
+        return self.render(
+            request,
+            template="offers/organisation_page.html",
+            context_overrides={
+                "organisation": organisation,
+                "fields": labels(FIELDS_OF_ACTION, organisation.fields_of_action),
+                "offers": offers,
+                "opening_hours": opening_hours,
+                "directory_url": directory_url,
+                "finder_url": finder_url,
+                "share_url": full_url,
+                "json_ld": json_ld_script(json_ld),
+            },
+        )
+
+    @path("<slug:slug>", name="organisation_no_slash")
+    def organisation_without_slash(self, request, slug):
+        return HttpResponsePermanentRedirect(f"{self.get_url(request)}{slug}/")

@@ -61,7 +61,8 @@ def test_detail_shows_every_fact_and_the_provider(client, finder_url, course):
         "Kursberatung",
         'href="tel:025215678"',
         'href="mailto:kurs@example.org"',
-        'Provider: <bdi lang="de" dir="ltr">Organisation A</bdi>',  # isolated, German fallback (issue 14)
+        'Provider: <a href="',  # the organisation's page (issue 15)
+        '"><bdi lang="de" dir="ltr">Organisation A</bdi></a>',  # isolated, German fallback (issue 14)
         'href="tel:025211234"',
     ]:
         assert text in html, text
@@ -78,9 +79,12 @@ def test_json_ld_parses_with_expected_type_and_fields(client, finder_url, course
     assert data["provider"]["@type"] == "Organization"
     assert data["provider"]["name"] == "Organisation A"
     assert data["provider"]["contactPoint"]["email"] == "kurs@example.org"
-    assert data["availableLanguage"] == ["de", "ar"]
+    instance = data["hasCourseInstance"]  # a Course has no location or languages of its own (schema.org)
+    assert instance["@type"] == "CourseInstance"
+    assert instance["inLanguage"] == ["de", "ar"]
     assert data["isAccessibleForFree"] is True
-    assert data["location"]["geo"]["latitude"] == "51.755700"
+    assert instance["location"]["geo"]["latitude"] == "51.755700"
+    assert instance["location"]["address"]["postalCode"] == "59269"
 
 
 def test_json_ld_cannot_close_its_script_element(client, finder_url, course):
@@ -97,6 +101,8 @@ def test_service_type_for_counselling(client, finder_url, orgs):
     data = json_ld(client.get(f"{finder_url}beratung/").content.decode())
     assert data["@type"] == "Service"
     assert data["offers"]["description"] == "10 Euro"
+    assert data["availableChannel"] == {"@type": "ServiceChannel", "availableLanguage": ["de"]}
+    assert "isAccessibleForFree" not in data  # not a property of Service
 
 
 def test_print_view_hides_site_chrome(client, finder_url, course):
