@@ -6,7 +6,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from .choices import FIELDS_OF_ACTION, LANGUAGES, OFFER_KINDS, TARGET_GROUPS, WEEKDAYS
+from .choices import FIELDS_OF_ACTION, LANGUAGES, OFFER_KINDS, TARGET_GROUPS
+from .hours import course_schedule, opening_hours_specification
 
 # The same escapes as Django's json_script: JSON inside <script> cannot end the element.
 _SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -27,7 +28,6 @@ def offer_facts(offer):
             {"code": code, "name": name}
             for code, name in zip(offer.languages, labels(LANGUAGES, offer.languages), strict=True)
         ],
-        "weekdays": labels(WEEKDAYS, offer.weekdays),
     }
 
 
@@ -84,6 +84,20 @@ def offer_json_ld(offer, url):
     if offer.contact_email:
         contact["email"] = offer.contact_email
     data["provider"]["contactPoint"] = contact
+    # When it takes place: a Service's hoursAvailable (OpeningHoursSpecification), a course's
+    # weekly Schedule on its CourseInstance (schema.org gives Course neither property itself).
+    if is_course:
+        schedule = course_schedule(offer.opening_hours)
+        if schedule:
+            data["hasCourseInstance"] = {
+                "@type": "CourseInstance",
+                "courseMode": "onsite",
+                "courseSchedule": schedule,
+            }
+    else:
+        hours = opening_hours_specification(offer.opening_hours)
+        if hours:
+            data["hoursAvailable"] = hours
     return data
 
 
