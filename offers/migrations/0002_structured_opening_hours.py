@@ -28,7 +28,9 @@ def convert_offers(Offer, Revision, ContentType):
     Returns the number of converted rows.
     """
     german_notes = dict(
-        Offer.objects.filter(locale__language_code=settings.LANGUAGE_CODE).values_list("translation_key", "schedule")
+        Offer.objects.filter(locale__language_code=settings.LANGUAGE_CODE).values_list(
+            "translation_key", "schedule"
+        )
     )
     count = 0
     for offer in Offer.objects.select_related("locale").iterator():
@@ -50,11 +52,15 @@ def convert_offers(Offer, Revision, ContentType):
         weekdays = content.get("weekdays") or ""
         if isinstance(weekdays, str):
             weekdays = [code for code in weekdays.split(",") if code]
-        rows = _hours(weekdays, content.get("time_start"), content.get("time_end"), content.get("schedule", ""), True)
+        rows = _hours(
+            weekdays, content.get("time_start"), content.get("time_end"), content.get("schedule", ""), True
+        )
         for name in ("weekdays", "time_start", "time_end"):
             content.pop(name, None)
         content["opening_hours"] = json.dumps(rows)
-        content["hours_are_weekly"] = is_weekly(german_notes.get(content.get("translation_key"), content.get("schedule")))
+        content["hours_are_weekly"] = is_weekly(
+            german_notes.get(content.get("translation_key"), content.get("schedule"))
+        )
         content["district"] = district_of(content.get("address", ""))
         content["time_slots"] = ",{},".format(",".join(time_slots(rows))) if rows else ""
         revision.content = content
@@ -71,54 +77,153 @@ def forwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('offers', '0001_initial'),
-        ('contenttypes', '0002_remove_content_type_name'),
+        ("offers", "0001_initial"),
+        ("contenttypes", "0002_remove_content_type_name"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='offer',
-            name='district',
-            field=models.CharField(blank=True, choices=[('beckum', 'Beckum (town centre)'), ('neubeckum', 'Neubeckum'), ('roland', 'Roland'), ('vellern', 'Vellern')], db_index=True, editable=False, max_length=20, verbose_name='district'),
+            model_name="offer",
+            name="district",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("beckum", "Beckum (town centre)"),
+                    ("neubeckum", "Neubeckum"),
+                    ("roland", "Roland"),
+                    ("vellern", "Vellern"),
+                ],
+                db_index=True,
+                editable=False,
+                max_length=20,
+                verbose_name="district",
+            ),
         ),
         migrations.AddField(
-            model_name='offer',
-            name='hours_are_weekly',
-            field=models.BooleanField(default=True, help_text='Untick when the offer is monthly, every other week or only on some of these days: the page then shows the times without “taking place now”.', verbose_name='every week at these times'),
+            model_name="offer",
+            name="hours_are_weekly",
+            field=models.BooleanField(
+                default=True,
+                help_text="Untick when the offer is monthly, every other week or only on some of these days: the page then shows the times without “taking place now”.",
+                verbose_name="every week at these times",
+            ),
         ),
         migrations.AddField(
-            model_name='offer',
-            name='opening_hours',
-            field=wagtail.fields.StreamField([('times', 3), ('exception', 8)], blank=True, block_lookup={0: ('wagtail.blocks.MultipleChoiceBlock', [], {'choices': [('mo', 'Monday'), ('tu', 'Tuesday'), ('we', 'Wednesday'), ('th', 'Thursday'), ('fr', 'Friday'), ('sa', 'Saturday'), ('su', 'Sunday')], 'label': 'Days'}), 1: ('wagtail.blocks.TimeBlock', (), {'label': 'From'}), 2: ('wagtail.blocks.TimeBlock', (), {'help_text': '24-hour clock, at the latest 23:59.', 'label': 'To'}), 3: ('wagtail.blocks.StructBlock', [[('days', 0), ('opens', 1), ('closes', 2)]], {}), 4: ('wagtail.blocks.DateBlock', (), {'label': 'Date'}), 5: ('wagtail.blocks.BooleanBlock', (), {'label': 'Closed all day', 'required': False}), 6: ('wagtail.blocks.TimeBlock', (), {'label': 'From', 'required': False}), 7: ('wagtail.blocks.TimeBlock', (), {'label': 'To', 'required': False}), 8: ('wagtail.blocks.StructBlock', [[('date', 4), ('closed', 5), ('opens', 6), ('closes', 7)]], {})}, help_text='When the offer takes place: one row per group of days with the same times; exceptions (holidays, a cancelled date) as their own rows.', verbose_name='times'),
+            model_name="offer",
+            name="opening_hours",
+            field=wagtail.fields.StreamField(
+                [("times", 3), ("exception", 8)],
+                blank=True,
+                block_lookup={
+                    0: (
+                        "wagtail.blocks.MultipleChoiceBlock",
+                        [],
+                        {
+                            "choices": [
+                                ("mo", "Monday"),
+                                ("tu", "Tuesday"),
+                                ("we", "Wednesday"),
+                                ("th", "Thursday"),
+                                ("fr", "Friday"),
+                                ("sa", "Saturday"),
+                                ("su", "Sunday"),
+                            ],
+                            "label": "Days",
+                        },
+                    ),
+                    1: ("wagtail.blocks.TimeBlock", (), {"label": "From"}),
+                    2: (
+                        "wagtail.blocks.TimeBlock",
+                        (),
+                        {"help_text": "24-hour clock, at the latest 23:59.", "label": "To"},
+                    ),
+                    3: ("wagtail.blocks.StructBlock", [[("days", 0), ("opens", 1), ("closes", 2)]], {}),
+                    4: ("wagtail.blocks.DateBlock", (), {"label": "Date"}),
+                    5: ("wagtail.blocks.BooleanBlock", (), {"label": "Closed all day", "required": False}),
+                    6: ("wagtail.blocks.TimeBlock", (), {"label": "From", "required": False}),
+                    7: ("wagtail.blocks.TimeBlock", (), {"label": "To", "required": False}),
+                    8: (
+                        "wagtail.blocks.StructBlock",
+                        [[("date", 4), ("closed", 5), ("opens", 6), ("closes", 7)]],
+                        {},
+                    ),
+                },
+                help_text="When the offer takes place: one row per group of days with the same times; exceptions (holidays, a cancelled date) as their own rows.",
+                verbose_name="times",
+            ),
         ),
         migrations.AddField(
-            model_name='offer',
-            name='time_slots',
-            field=offers.fields.ChoiceListField(blank=True, editable=False, verbose_name='days and parts of the day'),
+            model_name="offer",
+            name="time_slots",
+            field=offers.fields.ChoiceListField(
+                blank=True, editable=False, verbose_name="days and parts of the day"
+            ),
         ),
         migrations.AddField(
-            model_name='organisation',
-            name='opening_hours',
-            field=wagtail.fields.StreamField([('times', 3), ('exception', 8)], blank=True, block_lookup={0: ('wagtail.blocks.MultipleChoiceBlock', [], {'choices': [('mo', 'Monday'), ('tu', 'Tuesday'), ('we', 'Wednesday'), ('th', 'Thursday'), ('fr', 'Friday'), ('sa', 'Saturday'), ('su', 'Sunday')], 'label': 'Days'}), 1: ('wagtail.blocks.TimeBlock', (), {'label': 'From'}), 2: ('wagtail.blocks.TimeBlock', (), {'help_text': '24-hour clock, at the latest 23:59.', 'label': 'To'}), 3: ('wagtail.blocks.StructBlock', [[('days', 0), ('opens', 1), ('closes', 2)]], {}), 4: ('wagtail.blocks.DateBlock', (), {'label': 'Date'}), 5: ('wagtail.blocks.BooleanBlock', (), {'label': 'Closed all day', 'required': False}), 6: ('wagtail.blocks.TimeBlock', (), {'label': 'From', 'required': False}), 7: ('wagtail.blocks.TimeBlock', (), {'label': 'To', 'required': False}), 8: ('wagtail.blocks.StructBlock', [[('date', 4), ('closed', 5), ('opens', 6), ('closes', 7)]], {})}, help_text='One row per group of days with the same hours (add a second row for afternoon hours); holidays and other closed days as exceptions.', verbose_name='opening hours'),
+            model_name="organisation",
+            name="opening_hours",
+            field=wagtail.fields.StreamField(
+                [("times", 3), ("exception", 8)],
+                blank=True,
+                block_lookup={
+                    0: (
+                        "wagtail.blocks.MultipleChoiceBlock",
+                        [],
+                        {
+                            "choices": [
+                                ("mo", "Monday"),
+                                ("tu", "Tuesday"),
+                                ("we", "Wednesday"),
+                                ("th", "Thursday"),
+                                ("fr", "Friday"),
+                                ("sa", "Saturday"),
+                                ("su", "Sunday"),
+                            ],
+                            "label": "Days",
+                        },
+                    ),
+                    1: ("wagtail.blocks.TimeBlock", (), {"label": "From"}),
+                    2: (
+                        "wagtail.blocks.TimeBlock",
+                        (),
+                        {"help_text": "24-hour clock, at the latest 23:59.", "label": "To"},
+                    ),
+                    3: ("wagtail.blocks.StructBlock", [[("days", 0), ("opens", 1), ("closes", 2)]], {}),
+                    4: ("wagtail.blocks.DateBlock", (), {"label": "Date"}),
+                    5: ("wagtail.blocks.BooleanBlock", (), {"label": "Closed all day", "required": False}),
+                    6: ("wagtail.blocks.TimeBlock", (), {"label": "From", "required": False}),
+                    7: ("wagtail.blocks.TimeBlock", (), {"label": "To", "required": False}),
+                    8: (
+                        "wagtail.blocks.StructBlock",
+                        [[("date", 4), ("closed", 5), ("opens", 6), ("closes", 7)]],
+                        {},
+                    ),
+                },
+                help_text="One row per group of days with the same hours (add a second row for afternoon hours); holidays and other closed days as exceptions.",
+                verbose_name="opening hours",
+            ),
         ),
         migrations.AlterField(
-            model_name='offer',
-            name='schedule',
-            field=models.TextField(blank=True, help_text='What the times do not say, in plain words: e.g. not in the school holidays.', verbose_name='notes on the schedule'),
+            model_name="offer",
+            name="schedule",
+            field=models.TextField(
+                blank=True,
+                help_text="What the times do not say, in plain words: e.g. not in the school holidays.",
+                verbose_name="notes on the schedule",
+            ),
         ),
         migrations.RunPython(forwards, migrations.RunPython.noop),
         migrations.RemoveField(
-            model_name='offer',
-            name='time_end',
+            model_name="offer",
+            name="time_end",
         ),
         migrations.RemoveField(
-            model_name='offer',
-            name='time_start',
+            model_name="offer",
+            name="time_start",
         ),
         migrations.RemoveField(
-            model_name='offer',
-            name='weekdays',
+            model_name="offer",
+            name="weekdays",
         ),
     ]
