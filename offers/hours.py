@@ -55,8 +55,9 @@ SCHEMA_DAYS = [
 ]
 
 #: Parts of the day for the finder: a session belongs to the part in which it starts, and to
-#: every later part it fills for at least an hour (9:00–15:00 is morning and afternoon;
-#: 8:30–12:45 is a morning course).
+#: a later part where it spends more than half of its time or at least two hours
+#: (9:00–15:00 is morning and afternoon; 8:30–12:45 and 10:00–13:00 are mornings;
+#: 16:00–18:00 is an afternoon, 16:30–19:45 afternoon and evening).
 PERIODS = [
     ("am", _("Morning (before 12:00)")),
     ("pm", _("Afternoon (12:00 to 17:00)")),
@@ -67,7 +68,7 @@ PERIOD_BOUNDS = {
     "pm": (datetime.time(12, 0), datetime.time(17, 0)),
     "ev": (datetime.time(17, 0), datetime.time(23, 59, 59)),
 }
-MIN_OVERLAP = datetime.timedelta(hours=1)
+LONG_OVERLAP = datetime.timedelta(hours=2)
 #: How far ahead "opens on ..." and the exceptions list look.
 LOOKAHEAD_DAYS = 60
 
@@ -268,7 +269,8 @@ def time_slots(hours):
             high_dt = datetime.datetime.combine(datetime.date.min, high)
             starts_here = low <= interval.opens < high
             overlap = min(end, high_dt) - max(start, low_dt)
-            if starts_here or (interval.opens < low and overlap >= MIN_OVERLAP):
+            later = interval.opens < low and (overlap * 2 > end - start or overlap >= LONG_OVERLAP)
+            if starts_here or later:
                 slot = f"{DAY_CODES[interval.day]}-{code}"
                 if slot not in slots:
                     slots.append(slot)
@@ -276,8 +278,14 @@ def time_slots(hours):
 
 
 # --- now and next ---------------------------------------------------------------------------------
+def current_time():
+    """The server's clock (tests replace this function to stand at a fixed moment)."""
+    return timezone.now()
+
+
 def local_now(now=None):
-    return timezone.localtime(now or timezone.now())
+    """``now`` (default: the clock) in Europe/Berlin (``settings.TIME_ZONE``)."""
+    return timezone.localtime(now or current_time(), timezone.get_default_timezone())
 
 
 def status(hours, now=None):
@@ -320,7 +328,8 @@ def weekday_name(index):
 
 
 def _time_html(moment):
-    return format_html('<time datetime="{}">{}</time>', moment.strftime("%H:%M"), format_time(moment))
+    stamp = moment.isoformat(timespec="minutes")  # a full date and time: valid in <time datetime>
+    return format_html('<time datetime="{}">{}</time>', stamp, format_time(moment))
 
 
 STATUS_MESSAGES = {
