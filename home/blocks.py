@@ -9,6 +9,7 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
 from offers.blocks import OffersBlock
+from offers.hours import OpeningHoursBlock
 
 RICH_TEXT_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -56,7 +57,16 @@ class ContactBlock(blocks.StructBlock):
     phone = blocks.CharBlock(label=_("Phone"), required=False)
     email = blocks.EmailBlock(label=_("E-mail"), required=False)
     website = blocks.URLBlock(label=_("Website"), required=False)
-    opening_hours = blocks.TextBlock(label=_("Opening hours"), required=False)
+    hours = OpeningHoursBlock(
+        required=False,
+        label=_("Opening hours"),
+        help_text=_("Shown in the reader's language with “open now”; holidays as exceptions."),
+    )
+    opening_hours = blocks.TextBlock(
+        label=_("Notes on the opening hours"),
+        required=False,
+        help_text=_("Only what the times cannot say, e.g. “also by appointment”."),
+    )
     accessibility = blocks.TextBlock(label=_("Accessibility"), required=False)
     is_example = blocks.BooleanBlock(
         label=_("Example data"),

@@ -4,10 +4,22 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .choices import FIELDS_OF_ACTION, LANGUAGES, OFFER_KINDS, TARGET_GROUPS
+from .choices import FIELDS_OF_ACTION, LANGUAGES, OFFER_KINDS, TARGET_GROUPS, WEEKDAYS
+from .districts import DISTRICTS
 from .fields import has_code
+from .hours import DAY_CODES, PERIODS
+
+#: The day filter: a group of days or one weekday. "Monday to Friday" finds an offer that
+#: takes place on at least one of those days (at the chosen part of the day).
+DAY_CHOICES = [
+    ("workdays", _("Monday to Friday")),
+    ("weekend", _("Saturday or Sunday")),
+    *WEEKDAYS,
+]
+DAY_GROUPS = {"workdays": DAY_CODES[:5], "weekend": DAY_CODES[5:]}
 
 
 class ProviderSelect(forms.Select):
@@ -45,6 +57,11 @@ class OfferFilterForm(forms.Form):
     organisation = forms.ChoiceField(
         label=_("Provider"), required=False, choices=[("", _("All providers"))], widget=ProviderSelect
     )
+    district = forms.ChoiceField(
+        label=_("District"), required=False, choices=with_any(_("All of Beckum"), DISTRICTS)
+    )
+    day = forms.ChoiceField(label=_("Day"), required=False, choices=with_any(_("Any day"), DAY_CHOICES))
+    time = forms.ChoiceField(label=_("Time of day"), required=False, choices=with_any(_("Any time"), PERIODS))
     free = forms.BooleanField(label=_("Free of charge"), required=False)
     childcare = forms.BooleanField(label=_("With childcare"), required=False)
     women = forms.BooleanField(label=_("Women only"), required=False)
@@ -59,6 +76,7 @@ class OfferFilterForm(forms.Form):
     GROUPS = [
         (_("What"), ["field", "kind", "target"]),
         (_("Language and provider"), ["language", "organisation"]),
+        (_("Where and when"), ["district", "day", "time"]),
         (_("Conditions"), ["free", "childcare", "women", "barrierfree"]),
     ]
 
@@ -86,8 +104,25 @@ class OfferFilterForm(forms.Form):
             data = {name: self.cleaned_data[name] for name in self.cleaned_data if name not in self.errors}
         return {name: value for name, value in data.items() if value}
 
+    @staticmethod
+    def when(day, time):
+        """Offers with a session on ``day`` (a weekday or a group) at ``time`` (a part of the day).
+
+        One SQL condition on the slots derived on save (``Offer.time_slots``): an OR of
+        ``LIKE`` tests, at most 7 × 3.
+        """
+        days = DAY_GROUPS.get(day, [day] if day else DAY_CODES)
+        periods = [time] if time else [code for code, _label in PERIODS]
+        condition = Q()
+        for code in days:
+            for period in periods:
+                condition |= has_code("time_slots", f"{code}-{period}")
+        return condition
+
     def apply(self, queryset, values=None):
         values = self.values if values is None else values
+        if values.get("day") or values.get("time"):
+            queryset = queryset.filter(self.when(values.get("day"), values.get("time")))
         for name, value in values.items():
             if name == "field":
                 queryset = queryset.filter(has_code("fields_of_action", value))
@@ -101,6 +136,8 @@ class OfferFilterForm(forms.Form):
                 queryset = queryset.filter(kind=value)
             elif name == "organisation":
                 queryset = queryset.filter(organisation__slug=value)
+            elif name == "district":
+                queryset = queryset.filter(district=value)
             elif name in self.CHECKBOXES:
                 queryset = queryset.filter(**{self.CHECKBOXES[name]: True})
         return queryset

@@ -7,7 +7,8 @@ from django.utils.translation import gettext as _
 
 from portal.structured_data import CONTEXT, json_ld_script, place, postal_address
 
-from .choices import FIELDS_OF_ACTION, LANGUAGES, OFFER_KINDS, TARGET_GROUPS, WEEKDAYS
+from .choices import FIELDS_OF_ACTION, LANGUAGES, OFFER_KINDS, TARGET_GROUPS
+from .hours import course_schedule, opening_hours_specification
 
 COURSE_KINDS = ("language_course", "integration_course")
 
@@ -27,7 +28,6 @@ def offer_facts(offer):
             {"code": code, "name": name}
             for code, name in zip(offer.languages, labels(LANGUAGES, offer.languages), strict=True)
         ],
-        "weekdays": labels(WEEKDAYS, offer.weekdays),
     }
 
 
@@ -85,6 +85,8 @@ def offer_json_ld(offer, url, organisation_url=None):
         terms["availabilityEnds"] = offer.valid_until
     data["offers"] = terms
     where = place(offer.address, latitude=offer.latitude, longitude=offer.longitude)
+    # When it takes place: a Service's hoursAvailable (OpeningHoursSpecification), a course's
+    # weekly Schedule on its CourseInstance (schema.org gives Course neither property itself).
     if is_course:
         data["inLanguage"] = offer.locale.language_code  # the language of this description
         data["isAccessibleForFree"] = offer.is_free
@@ -93,6 +95,9 @@ def offer_json_ld(offer, url, organisation_url=None):
             instance["inLanguage"] = offer.languages  # the languages the course is held in
         if where:
             instance["location"] = where
+        schedule = course_schedule(offer.opening_hours)
+        if schedule:
+            instance["courseSchedule"] = schedule
         data["hasCourseInstance"] = instance
     else:
         channel = {"@type": "ServiceChannel"}
@@ -102,6 +107,9 @@ def offer_json_ld(offer, url, organisation_url=None):
             channel["serviceLocation"] = where
         if len(channel) > 1:
             data["availableChannel"] = channel
+        hours = opening_hours_specification(offer.opening_hours)
+        if hours:
+            data["hoursAvailable"] = hours
     return data
 
 
@@ -109,8 +117,8 @@ def organisation_json_ld(organisation, page_url, offers=(), opening_hours=None):
     """schema.org ``Organization`` of an organisation page, with its current offers.
 
     ``offers``: the organisation's current offers, each with ``absolute_url`` (absolute, or None).
-    ``opening_hours``: a list of ``OpeningHoursSpecification`` objects. HOURS: the
-    structured opening hours (issue 15, item 4) plug in here; schema.org defines
+    ``opening_hours``: a list of ``OpeningHoursSpecification`` objects
+    (``offers.hours.opening_hours_specification``); schema.org defines
     ``openingHoursSpecification`` for a ``Place``, so they go on the organisation's
     ``location``, never on the ``Organization`` itself.
     """

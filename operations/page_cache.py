@@ -22,6 +22,10 @@ the public site:
   so a rolled-back change does not bump and a committed one is seen by every process
   at once. Keys also hold the date (offers and events that end at midnight) and expire
   after ``PAGE_CACHE_TIMEOUT`` seconds (events starting during the day, stale keys).
+* **Pages the clock changes.** A view that shows something true only until a known moment
+  (an "open now, until 12:00" line, ``offers/hours.py``) calls ``limit_lifetime(request,
+  until)``: the page is then stored at most until that moment, and browsers get no
+  ``max-age`` beyond it.
 * **Conditional requests.** Public responses get an ``ETag`` (hash of the body) and a
   ``Last-Modified`` (time of rendering), ``Cache-Control: public, max-age=…,
   must-revalidate``; a matching ``If-None-Match``/``If-Modified-Since`` gets a 304.
@@ -262,6 +266,27 @@ def storable(request, response):
     return match is None or match.url_name not in skipped
 
 
+def limit_lifetime(request, until):
+    """The response to ``request`` is true only until ``until`` (an aware datetime).
+
+    Several calls keep the earliest moment. The page cache stores the page no longer than
+    that (not at all once it has passed) and caps ``max-age`` at the time left.
+    """
+    moment = until.timestamp()
+    current = getattr(request, "page_cache_valid_until", None)
+    if current is None or moment < current:
+        request.page_cache_valid_until = moment
+
+
+def _timeout(entry):
+    """Seconds to keep ``entry``: ``PAGE_CACHE_TIMEOUT``, or less when the page says so (0: do not keep)."""
+    timeout = _conf("PAGE_CACHE_TIMEOUT", 300)
+    valid_until = entry.get("valid_until")
+    if valid_until is not None:
+        timeout = min(timeout, int(valid_until - time.time()))
+    return max(timeout, 0)
+
+
 def cache_key(request, version):
     day = timezone.localdate().isoformat()
     raw = f"{version}|{day}|{request.scheme}|{request.get_host()}|{request.get_full_path()}"
@@ -323,17 +348,18 @@ class PageCacheMiddleware:
             entry = _cache().get(key)
             if entry is not None:
                 response, compressed = self._respond(request, self._from_entry(entry), entry, hit=True)
-                if compressed:  # a first reader with this encoding: keep the compressed body too
-                    _cache().set(key, entry, _conf("PAGE_CACHE_TIMEOUT", 300))
+                if compressed and _timeout(entry):  # a first reader with this encoding: keep it too
+                    _cache().set(key, entry, _timeout(entry))
                 return response
         response = self.get_response(request)
         if not public_response(request, response):
             self._private_headers(request, response)
             return response
         entry = self._entry(response)
+        entry["valid_until"] = getattr(request, "page_cache_valid_until", None)
         response, _compressed = self._respond(request, response, entry, hit=False)
-        if use_cache and storable(request, response):
-            _cache().set(key, entry, _conf("PAGE_CACHE_TIMEOUT", 300))
+        if use_cache and storable(request, response) and _timeout(entry):
+            _cache().set(key, entry, _timeout(entry))
         return response
 
     # An entry: everything needed to answer without rendering.
@@ -365,6 +391,8 @@ class PageCacheMiddleware:
             patch_cache_control(response, public=True)
         else:
             max_age = _conf("PAGE_CACHE_MAX_AGE", 0)
+            if entry.get("valid_until") is not None:  # an "open now" line: not beyond its change
+                max_age = min(max_age, max(int(entry["valid_until"] - time.time()), 0))
             patch_cache_control(response, public=True, max_age=max_age, must_revalidate=True)
         if entry["compressible"]:
             patch_vary_headers(response, ("Accept-Encoding",))

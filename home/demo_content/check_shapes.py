@@ -22,7 +22,7 @@ SECTIONS = [
 ]
 BLOCK_TYPES = {"heading", "paragraph", "steps", "callout", "contact", "faq", "links"}
 # Keys whose values are codes/data, identical in every language.
-SYNCED_KEYS = {"kind", "email", "phone", "website", "url", "is_example"}
+SYNCED_KEYS = {"kind", "email", "phone", "website", "url", "is_example", "hours"}
 ALLOWED_TAGS = {"p", "h3", "ul", "ol", "li", "b", "i", "a"}
 TAG_RE = re.compile(r"</?([a-zA-Z0-9]+)")
 

@@ -18,6 +18,7 @@ from wagtail_localize.synctree import synchronize_tree
 
 from home.demo.translate import translate_page
 from home.models import HomePage
+from offers.hours import hours_from_weekdays
 from offers.models import Offer, OfferFinderPage, Organisation, OrganisationDirectoryPage
 from offers.roles import grant_offer_permissions
 
@@ -131,8 +132,24 @@ def _date(value):
     return datetime.date.fromisoformat(value) if value else None
 
 
-def _time(value):
-    return datetime.time.fromisoformat(value) if value else None
+def demo_hours(rows):
+    """The demo format (``{"days", "opens", "closes"}`` or ``{"date", "closed"/"opens"/"closes"}``) as StreamField rows."""
+    result = []
+    for row in rows or []:
+        if "date" in row:
+            value = {"date": row["date"], "closed": bool(row.get("closed"))}
+            value.update({"opens": row.get("opens"), "closes": row.get("closes")})
+            result.append({"type": "exception", "value": value})
+        else:
+            result.append({"type": "times", "value": {k: row[k] for k in ("days", "opens", "closes")}})
+    return result
+
+
+def offer_hours(data):
+    """``hours`` of an offer; older files give ``weekdays`` + ``time_start``/``time_end``."""
+    if "hours" in data:
+        return demo_hours(data["hours"])
+    return hours_from_weekdays(data.get("weekdays"), data.get("time_start"), data.get("time_end"))
 
 
 def _decimal(value):
@@ -184,6 +201,7 @@ class OfferDemoLoader:
             phone=data.get("phone", ""),
             email=data.get("email", ""),
             website=data.get("website", ""),
+            opening_hours=demo_hours(data.get("hours")),
             is_example=data.get("is_example", False),
             **{name: german.get(name, "") for name in ORGANISATION_TEXT},
         )
@@ -213,9 +231,8 @@ class OfferDemoLoader:
             address=data.get("address", ""),
             latitude=_decimal(data.get("lat")),
             longitude=_decimal(data.get("lng")),
-            weekdays=data.get("weekdays", []),
-            time_start=_time(data.get("time_start")),
-            time_end=_time(data.get("time_end")),
+            opening_hours=offer_hours(data),
+            hours_are_weekly=data.get("weekly", True),
             contact_phone=data.get("contact_phone", ""),
             contact_email=data.get("contact_email", ""),
             valid_from=_date(data.get("valid_from")) or datetime.date(2026, 1, 1),

@@ -5,13 +5,15 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import PreviewableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from offers.choices import FIELDS_OF_ACTION, LANGUAGES, OFFER_KINDS, TARGET_GROUPS, WEEKDAYS
+from offers.choices import FIELDS_OF_ACTION, LANGUAGES, OFFER_KINDS, TARGET_GROUPS
+from offers.districts import DISTRICTS, district_of
 from offers.fields import ChoiceListField
+from offers.hours import OpeningHoursBlock, time_slots
 
 from .base import ModeratedSnippet
 
@@ -108,14 +110,33 @@ class Offer(PreviewableMixin, ModeratedSnippet):
         blank=True,
         help_text=_("Optional, e.g. 8.041."),
     )
+    opening_hours = StreamField(
+        OpeningHoursBlock(),
+        verbose_name=_("times"),
+        blank=True,
+        help_text=_(
+            "When the offer takes place: one row per group of days with the same times; "
+            "exceptions (holidays, a cancelled date) as their own rows."
+        ),
+    )
+    hours_are_weekly = models.BooleanField(
+        _("every week at these times"),
+        default=True,
+        help_text=_(
+            "Untick when the offer is monthly, every other week or only on some of these days: "
+            "the page then shows the times without “taking place now”."
+        ),
+    )
     schedule = models.TextField(
-        _("schedule"), blank=True, help_text=_("When it takes place, in plain words.")
+        _("notes on the schedule"),
+        blank=True,
+        help_text=_("What the times do not say, in plain words: e.g. not in the school holidays."),
     )
-    weekdays = ChoiceListField(
-        _("weekdays"), choices=WEEKDAYS, blank=True, help_text=_("Leave empty when irregular.")
+    # Derived on save (not typed twice): the finder filters by them in one SQL condition each.
+    district = models.CharField(
+        _("district"), max_length=20, choices=DISTRICTS, blank=True, editable=False, db_index=True
     )
-    time_start = models.TimeField(_("starts at"), null=True, blank=True, help_text=_("Optional, e.g. 09:00."))
-    time_end = models.TimeField(_("ends at"), null=True, blank=True, help_text=_("Optional, e.g. 12:00."))
+    time_slots = ChoiceListField(_("days and parts of the day"), blank=True, editable=False)
     contact_person = models.CharField(
         _("contact person"),
         max_length=120,
@@ -170,9 +191,8 @@ class Offer(PreviewableMixin, ModeratedSnippet):
         SynchronizedField("address"),
         SynchronizedField("latitude"),
         SynchronizedField("longitude"),
-        SynchronizedField("weekdays"),
-        SynchronizedField("time_start"),
-        SynchronizedField("time_end"),
+        SynchronizedField("opening_hours"),
+        SynchronizedField("hours_are_weekly"),
         SynchronizedField("contact_phone"),
         SynchronizedField("contact_email"),
         SynchronizedField("valid_from"),
@@ -220,11 +240,7 @@ class Offer(PreviewableMixin, ModeratedSnippet):
             heading=_("Location"),
         ),
         MultiFieldPanel(
-            [
-                FieldPanel("schedule"),
-                FieldPanel("weekdays"),
-                FieldRowPanel([FieldPanel("time_start"), FieldPanel("time_end")]),
-            ],
+            [FieldPanel("opening_hours"), FieldPanel("hours_are_weekly"), FieldPanel("schedule")],
             heading=_("Schedule"),
         ),
         MultiFieldPanel(
@@ -255,6 +271,11 @@ class Offer(PreviewableMixin, ModeratedSnippet):
 
     def save(self, *args, **kwargs):
         self.fill_slug()
+        self.district = district_of(self.address)
+        self.time_slots = time_slots(self.opening_hours)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"address", "opening_hours"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "district", "time_slots"}
         super().save(*args, **kwargs)
 
     def clean(self):
@@ -268,8 +289,6 @@ class Offer(PreviewableMixin, ModeratedSnippet):
             errors["registration_how"] = _("Please say how to register.")
         if (self.latitude is None) != (self.longitude is None):
             errors["longitude"] = _("Give both latitude and longitude, or neither.")
-        if self.time_start and self.time_end and self.time_end <= self.time_start:
-            errors["time_end"] = _("The end time must be after the start time.")
         if self.slug and self.locale_id:
             clash = Offer.objects.filter(slug=self.slug, locale_id=self.locale_id).exclude(
                 translation_key=self.translation_key

@@ -3,11 +3,13 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from offers.choices import FIELDS_OF_ACTION, ORGANISATION_KINDS, STAFF
 from offers.fields import ChoiceListField
+from offers.hours import OpeningHoursBlock
 
 from .base import ModeratedSnippet
 
@@ -45,6 +47,15 @@ class Organisation(ModeratedSnippet):
     phone = models.CharField(_("phone"), max_length=40, blank=True, help_text=_("For example 02521 29-0."))
     email = models.EmailField(_("e-mail"), blank=True, help_text=_("A general address, not a person's."))
     website = models.URLField(_("website"), blank=True, help_text=_("Full address starting with https://."))
+    opening_hours = StreamField(
+        OpeningHoursBlock(),
+        verbose_name=_("opening hours"),
+        blank=True,
+        help_text=_(
+            "One row per group of days with the same hours (add a second row for afternoon hours); "
+            "holidays and other closed days as exceptions."
+        ),
+    )
     logo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("logo"),
@@ -71,6 +82,7 @@ class Organisation(ModeratedSnippet):
         SynchronizedField("phone"),
         SynchronizedField("email"),
         SynchronizedField("website"),
+        SynchronizedField("opening_hours"),
         SynchronizedField("logo"),
         SynchronizedField("is_example"),
     ]
@@ -95,6 +107,7 @@ class Organisation(ModeratedSnippet):
             [FieldPanel("address"), FieldPanel("phone"), FieldPanel("email"), FieldPanel("website")],
             heading=_("Contact"),
         ),
+        FieldPanel("opening_hours"),
         FieldPanel("logo"),
         FieldPanel("is_example"),
     ]

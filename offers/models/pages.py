@@ -223,6 +223,7 @@ class OrganisationDirectoryPage(RoutablePageMixin, TranslatedPageMixin, Page):
     @path("<slug:slug>/")
     def organisation(self, request, slug):
         from offers.choices import FIELDS_OF_ACTION
+        from offers.hours import has_hours, opening_hours_specification
         from offers.presentation import json_ld_script, labels, organisation_json_ld
         from offers.queries import public_offers, public_organisations
 
@@ -239,11 +240,15 @@ class OrganisationDirectoryPage(RoutablePageMixin, TranslatedPageMixin, Page):
         for offer in offers:
             offer.url = offer.public_url(finder_url) if finder_url else None
             offer.absolute_url = request.build_absolute_uri(offer.url) if offer.url else None
-        # HOURS (issue 15, item 4): the organisation's structured opening hours go here, shown by
-        # "offers/includes/opening_hours.html" and passed to organisation_json_ld(opening_hours=...)
-        # as openingHoursSpecification. Organisations carry no opening hours yet.
-        opening_hours = None
-        json_ld = organisation_json_ld(organisation, full_url, offers=offers, opening_hours=opening_hours)
+        # Structured opening hours (offers/hours.py): shown by "offers/includes/opening_hours.html",
+        # and in JSON-LD as openingHoursSpecification of the organisation's location (a Place).
+        opening_hours = organisation.opening_hours if has_hours(organisation.opening_hours) else None
+        json_ld = organisation_json_ld(
+            organisation,
+            full_url,
+            offers=offers,
+            opening_hours=opening_hours_specification(opening_hours) if opening_hours else None,
+        )
         return self.render(
             request,
             template="offers/organisation_page.html",

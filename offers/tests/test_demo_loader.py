@@ -8,6 +8,7 @@ from wagtail_localize.models import Translation
 
 from offers.demo.loader import OfferDemoLoader, read_json
 from offers.demo.memberships import assign_demo_memberships
+from offers.hours import weekly_intervals
 from offers.models import Offer, OfferFinderPage, Organisation, OrganisationDirectoryPage
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +22,9 @@ def test_loads_sample_with_real_translations(empty_catalogue):
     course = Offer.objects.get(slug="vhs-integrationskurs", locale__language_code="ar")
     assert course.title == "دورة اندماج مع رعاية الأطفال"
     assert course.organisation.locale.language_code == "ar"  # the provider is translated too
-    assert course.childcare and course.weekdays == ["mo", "tu", "we", "th", "fr"]
+    assert course.childcare and course.time_slots == ["mo-am", "tu-am", "we-am", "th-am", "fr-am"]
+    first_two = [(i.day, str(i.opens)) for i in weekly_intervals(course.opening_hours)][:2]
+    assert first_two == [(0, "08:30:00"), (1, "08:30:00")]
     assert str(course.latitude) == "51.755700"
     assert course.live
     german = Offer.objects.get(slug="vhs-integrationskurs", locale__language_code="de")

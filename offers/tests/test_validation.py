@@ -49,8 +49,7 @@ def offer_form_data(organisation, **overrides):
         "latitude": "",
         "longitude": "",
         "schedule": "",
-        "time_start": "",
-        "time_end": "",
+        "opening_hours-count": "0",
         "contact_person": "",
         "contact_phone": "",
         "contact_email": "",
@@ -121,11 +120,6 @@ def test_member_cannot_move_own_offer_to_foreign_organisation(client, member, of
             "fee_note",
             "Please say what the offer costs, or tick “free of charge”.",
         ),
-        (
-            {"time_start": "10:00", "time_end": "09:00"},
-            "time_end",
-            "The end time must be after the start time.",
-        ),
         ({"latitude": "51.7"}, "longitude", "Give both latitude and longitude, or neither."),
         ({"fields_of_action": []}, "fields_of_action", "This field is required."),
     ],
@@ -158,7 +152,15 @@ def test_invalid_organisation_website_is_refused(client, manager, orgs):
     client.force_login(manager)
     url = reverse(Organisation.snippet_viewset.get_url_name("edit"), args=[orgs["a"].pk])
     response = client.post(
-        url, {"name": "A", "kind": "initiative", "staff": "paid", "website": "no url", "email": "x"}
+        url,
+        {
+            "name": "A",
+            "kind": "initiative",
+            "staff": "paid",
+            "website": "no url",
+            "email": "x",
+            "opening_hours-count": "0",
+        },
     )
     assert response.status_code == 200
     form_errors = errors(response)

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0003_alter_guidepage_body_alter_standardpage_body'),
+        ('home', '0004_contact_opening_hours'),
     ]
 
     operations = [
