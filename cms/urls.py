@@ -34,6 +34,7 @@ urlpatterns += [path("media/images/<path:name>", media_rendition, name="media_re
 # Each app's own views under the language prefix, before Wagtail's catch-all.
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
+    path("", include("feedback.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

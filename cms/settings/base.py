@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "personal_requests",
     "search",
     "moderation",
+    "feedback",
     "glossary",
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -25,6 +25,7 @@ LAYERS = [
     "network",
     "personal_requests",
     "moderation",
+    "feedback",
     "glossary",
     "cms",
 ]
