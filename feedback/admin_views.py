@@ -5,10 +5,10 @@ of them; everybody else with admin access gets 403, anonymous readers the admin 
 """
 
 import csv
+from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -33,9 +33,27 @@ CSV_COLUMNS = [
 ]
 
 
-def _require_manager(request):
-    if not is_manager(request.user):
-        raise PermissionDenied
+def manager_only(view):
+    """403 for everyone but the integration management (Wagtail would turn PermissionDenied
+    into a redirect to the dashboard, which hides the refusal from the browser and the tests)."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not is_manager(request.user):
+            response = TemplateResponse(
+                request,
+                "network/admin/refused.html",
+                {
+                    "title": _("No access"),
+                    "message": _("Only the integration management may open the readers' feedback."),
+                },
+                status=403,
+            )
+            response["Cache-Control"] = "private, no-cache, no-store"
+            return response
+        return view(request, *args, **kwargs)
+
+    return wrapper
 
 
 def _language(request):
@@ -43,8 +61,8 @@ def _language(request):
     return code if code in dict(settings.LANGUAGES) else ""
 
 
+@manager_only
 def listing(request):
-    _require_manager(request)
     language = _language(request)
     rows = report.rows(language)
     if request.GET.get("format") == "csv":
@@ -79,10 +97,10 @@ def _csv(rows):
     return response
 
 
+@manager_only
 @require_POST
 def delete_comment(request, pk):
     """Empty the comment; the yes/no answer stays in the figures."""
-    _require_manager(request)
     answer = get_object_or_404(Feedback, pk=pk)
     answer.comment = ""
     answer.save(update_fields=["comment"])

@@ -16,6 +16,7 @@ from wagtail.models import Page, PageViewRestriction
 from feedback.models import Feedback
 from home.factories import GuidePageFactory
 from offers.factories import OfferFactory
+from offers.models import OfferFinderPage
 from offers.queries import public_offers
 from operations.models import ContentVersion
 
@@ -109,10 +110,11 @@ def test_an_offer_and_an_event_take_answers_in_arabic(reader, offer, event, arab
     # A new German offer without an Arabic version: Arabic readers get the German one.
     cafe = OfferFactory(title="Frauencafé im Stadtteilzentrum", slug="frauencafe-stadtteilzentrum")
     assert public_offers(arabic).filter(pk=cafe.pk, is_fallback=True).exists()
-    assert f'name="target" value="{cafe.pk}"' in html(reader.get(f"/ar/angebote/{cafe.slug}/"))
+    cafe_url = OfferFinderPage.objects.get(locale=arabic).url + f"{cafe.slug}/"
+    assert f'name="target" value="{cafe.pk}"' in html(reader.get(cafe_url))
     response = answer(reader, "offer", cafe.pk, language="ar", helpful="no")
     assert response.status_code == 303
-    assert response["Location"] == f"/ar/angebote/{cafe.slug}/?feedback=thanks#feedback"
+    assert response["Location"] == f"{cafe_url}?feedback=thanks#feedback"
     # The German course has an Arabic version: Arabic readers see (and answer on) that one only.
     assert answer(reader, "offer", offer.pk, language="ar", helpful="no").status_code == 404
     arabic_offer = offer.get_translation(arabic)
@@ -254,3 +256,15 @@ def test_comment_too_long_is_refused_with_its_length(reader, guide, arabic):
         answer(reader, "page", arabic_guide.pk, language="ar", helpful="no", comment="ا" * 500).status_code
         == 303
     )
+
+
+def test_the_form_costs_no_query(rf, guide, offer, django_assert_num_queries):
+    from django.template.loader import render_to_string
+
+    request = rf.get(GUIDE_URL)
+    guide.get_view_restrictions = lambda: []  # read once per request by the page cache's mark_page
+    with django_assert_num_queries(0):
+        page_form = render_to_string("feedback/form.html", {"feedback_object": guide}, request)
+        offer_form = render_to_string("feedback/form.html", {"feedback_object": offer}, request)
+    assert f'name="target" value="{guide.pk}"' in page_form and 'value="page"' in page_form
+    assert f'name="target" value="{offer.pk}"' in offer_form and 'value="offer"' in offer_form
