@@ -36,6 +36,7 @@ urlpatterns += i18n_patterns(
     path("", include("search.urls")),
     path("", include("home.urls")),
     path("", include("offline.urls")),  # offline reading: manifest, offline page, section list
+    path("", include("feedback.urls")),
     path("", include("portal.urls")),  # Wagtail's pages; routes kept per content version
     prefix_default_language=True,
 )

@@ -94,6 +94,7 @@ IGNORED_MODELS = {
     "wagtailcore.commentreply",
     "wagtailcore.pageviewrestriction_groups_placeholder",
     "wagtailcore.uploadedfile",
+    "feedback",  # readers' answers to "Did this page help you?": no public page shows them
 }
 
 EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/media/", "/static/", "/healthz", "/readyz")

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "personal_requests",
     "search",
     "moderation",
+    "feedback",
     "glossary",
     "calendar_import",
     "wagtail_localize",

@@ -26,6 +26,7 @@ LAYERS = [
     "network",
     "personal_requests",
     "moderation",
+    "feedback",
     "glossary",
     "calendar_import",
     "cms",
