@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.db.models import PROTECT
 
 from offers.factories import MembershipFactory, OfferFactory, OrganisationFactory
 from offers.models import Offer, OfferFinderPage, Organisation
@@ -13,8 +14,15 @@ from portal.testing import set_admin_language
 
 @pytest.fixture
 def empty_catalogue(db):
-    """No demo offers or organisations at all (slow: deletes revisions and translations too)."""
+    """No demo offers or organisations at all (slow: deletes revisions and translations too).
+
+    Records of higher apps that protect an organisation (a calendar feed's default provider)
+    go first; the offers app does not name them.
+    """
     Offer.objects.all().delete()
+    for relation in Organisation._meta.related_objects:
+        if relation.on_delete is PROTECT and relation.related_model is not Offer:
+            relation.related_model.objects.all().delete()
     Organisation.objects.all().delete()
 
 
