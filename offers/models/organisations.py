@@ -1,9 +1,12 @@
 """Organisations of the actor map (Akteurslandkarte)."""
 
+from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from offers.choices import FIELDS_OF_ACTION, ORGANISATION_KINDS, STAFF
@@ -12,8 +15,12 @@ from offers.fields import ChoiceListField
 from .base import ModeratedSnippet
 
 
-class Organisation(ModeratedSnippet):
-    """A member of the Netzwerk Integration or another actor named by the report."""
+class Organisation(ModeratedSnippet, ClusterableModel):
+    """A member of the Netzwerk Integration or another actor named by the report.
+
+    ``towns``: the towns (Wagtail sites) it serves; its offers are shown there
+    (``portal.sites.for_site``). Read from the German version; none = the default town.
+    """
 
     name = models.CharField(_("name"), max_length=200, help_text=_("The organisation's full name."))
     description = models.TextField(
@@ -53,6 +60,13 @@ class Organisation(ModeratedSnippet):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text=_("Optional. Shown small next to the name."),
+    )
+    towns = ParentalManyToManyField(
+        "wagtailcore.Site",
+        verbose_name=_("towns"),
+        blank=True,
+        related_name="organisations",
+        help_text=_("The towns it serves: its offers are shown there. None: the main town only."),
     )
     is_example = models.BooleanField(
         _("example data"),
@@ -96,6 +110,7 @@ class Organisation(ModeratedSnippet):
             heading=_("Contact"),
         ),
         FieldPanel("logo"),
+        FieldPanel("towns", widget=forms.CheckboxSelectMultiple),
         FieldPanel("is_example"),
     ]
 

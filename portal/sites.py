@@ -1,0 +1,216 @@
+"""Several towns on one installation: the one place of the site-scoping rules (issue 16).
+
+Each Wagtail ``Site`` is a town of the Kreis Warendorf: its own hostname (and port), its own
+home tree (the German home page ``Site.root_page`` and its locale versions, all at depth 2),
+its own name, logo, contact and languages (``portal.models.TownSettings``). Everything public
+is scoped to the request's town with these helpers; nothing else decides what belongs to a town.
+
+* ``current_site(request)``: the request's town (Wagtail's ``Site.find_for_request``, cached on
+  the request, so no extra query on a page Wagtail already served).
+* ``town_settings(request_or_site)``: the town's name, logo, contact and languages (cached per
+  site, cleared when the settings or the site change; defaults for a town not configured yet).
+* ``site_languages(request)``: ``(code, name)`` of the languages the town offers (the switcher).
+* ``town_home(site, locale)``: the town's home page in ``locale`` (German when it has none).
+* ``for_site(queryset, site)``: the rows of ``queryset`` that belong to ``site``:
+
+  - pages: those in the town's trees (one subquery, no extra query);
+  - models with a ``towns`` many-to-many to ``Site`` (organisations): those serving the town,
+    read from their German version (the source; translations share its ``translation_key``).
+    An organisation with no town serves the default site, so a one-town installation needs
+    no extra data;
+  - models with an ``organisation`` foreign key (offers): those of organisations serving it.
+
+  Public rules stay where they are (``OfferQuerySet.current``, ``.live().public()``); ``for_site``
+  only narrows them. ``for_sites(queryset, site_ids)`` does the same for several towns.
+* ``user_towns(user)``: the site ids a town-scoped role (``TownRole``) limits a user to, or
+  ``None`` when nothing limits them (superusers, the installation's own roles).
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Q, Subquery
+from django.db.models.functions import Substr
+from wagtail.models import Page, Site
+
+HOME_DEPTH = 2
+CACHE_TIMEOUT = 3600
+
+
+def current_site(request):
+    """The request's Wagtail site (town), or None when no site answers."""
+    if request is None:
+        return None
+    return Site.find_for_request(request)
+
+
+def site_of(request_or_site):
+    if request_or_site is None or isinstance(request_or_site, Site):
+        return request_or_site
+    return current_site(request_or_site)
+
+
+# --- Settings of a town --------------------------------------------------------------
+def _settings_key(site_id):
+    return f"portal:town:{site_id}"
+
+
+def forget_town_settings(site_id=None):
+    """Drop the cached settings (all sites when ``site_id`` is None)."""
+    ids = [site_id] if site_id is not None else list(Site.objects.values_list("pk", flat=True))
+    cache.delete_many([_settings_key(i) for i in ids])
+
+
+def town_settings(request_or_site):
+    """The town's ``TownSettings`` (unsaved defaults when none is stored). Cached per site."""
+    from portal.models import TownSettings
+
+    site = site_of(request_or_site)
+    if site is None:
+        return TownSettings()
+    cached = getattr(request_or_site, "_portal_town", None) if not isinstance(request_or_site, Site) else None
+    if cached is not None:
+        return cached
+    key = _settings_key(site.pk)
+    town = cache.get(key)
+    if town is None:
+        town = TownSettings.objects.filter(site_id=site.pk).select_related("logo").first()
+        if town is None:
+            town = TownSettings(site_id=site.pk)
+            if not site.is_default_site:  # a new town never says "Beckum"
+                town.name = site.site_name or site.hostname
+                town.operator = town.network_name = ""
+        cache.set(key, town, CACHE_TIMEOUT)
+    if not isinstance(request_or_site, Site):
+        request_or_site._portal_town = town
+    return town
+
+
+def site_languages(request):
+    """``(code, name)`` of the languages the request's town offers, in the portal's order."""
+    offered = town_settings(request).language_codes() if request is not None else []
+    return [(code, name) for code, name in settings.LANGUAGES if not offered or code in offered]
+
+
+# --- Trees ----------------------------------------------------------------------------
+def _root_key(site):
+    return Subquery(Page.objects.filter(pk=site.root_page_id).values("translation_key")[:1])
+
+
+def town_home_paths(site):
+    """Subquery: the paths of the town's home page in every locale."""
+    return Page.objects.filter(depth=HOME_DEPTH, translation_key=_root_key(site)).values("path")
+
+
+def town_home(site, locale):
+    """The town's live home page in ``locale``, else its German one (specific), or None."""
+    homes = Page.objects.live().filter(depth=HOME_DEPTH, translation_key=_root_key(site))
+    return (
+        homes.filter(locale=locale).specific().first()
+        or homes.filter(locale__language_code=settings.LANGUAGE_CODE).specific().first()
+    )
+
+
+def page_in_site(page, site):
+    """Whether ``page`` lies in the town's trees (one query)."""
+    home_path = page.path[: Page.steplen * HOME_DEPTH]
+    return town_home_paths(site).filter(path=home_path).exists()
+
+
+# --- Querysets ------------------------------------------------------------------------
+def _serving_keys(model, site_ids, include_default):
+    """Subquery: translation keys of ``model`` rows (German versions) serving one of the towns."""
+    condition = Q(towns__in=site_ids)
+    if include_default:
+        condition |= Q(towns__isnull=True)
+    return (
+        model._default_manager.filter(condition, locale__language_code=settings.LANGUAGE_CODE)
+        .values("translation_key")
+        .distinct()
+    )
+
+
+def _field(model, name):
+    try:
+        return model._meta.get_field(name)
+    except Exception:  # FieldDoesNotExist
+        return None
+
+
+def for_sites(queryset, site_ids):
+    """Rows of ``queryset`` belonging to any of the sites ``site_ids`` (see the module docstring)."""
+    site_ids = list(site_ids)
+    model = queryset.model
+    if issubclass(model, Page):
+        homes = Page.objects.filter(
+            depth=HOME_DEPTH,
+            translation_key__in=Page.objects.filter(sites_rooted_here__in=site_ids).values("translation_key"),
+        ).values("path")
+        return queryset.alias(_town_home=Substr("path", 1, Page.steplen * HOME_DEPTH)).filter(
+            _town_home__in=homes
+        )
+    include_default = Site.objects.filter(pk__in=site_ids, is_default_site=True).exists() if site_ids else False
+    if _field(model, "towns") is not None:
+        return queryset.filter(translation_key__in=_serving_keys(model, site_ids, include_default))
+    organisation = _field(model, "organisation")
+    if organisation is not None and _field(organisation.related_model, "towns") is not None:
+        keys = _serving_keys(organisation.related_model, site_ids, include_default)
+        return queryset.filter(organisation__translation_key__in=keys)
+    raise TypeError(f"{model._meta.label} has no town: pages, ``towns`` or ``organisation`` expected")
+
+
+def for_site(queryset, site):
+    """Rows of ``queryset`` that belong to the town ``site`` (None: the queryset unchanged)."""
+    if site is None:
+        return queryset
+    model = queryset.model
+    if issubclass(model, Page):
+        return queryset.alias(_town_home=Substr("path", 1, Page.steplen * HOME_DEPTH)).filter(
+            _town_home__in=town_home_paths(site)
+        )
+    include_default = site.is_default_site  # no query: the site is loaded
+    if _field(model, "towns") is not None:
+        return queryset.filter(translation_key__in=_serving_keys(model, [site.pk], include_default))
+    organisation = _field(model, "organisation")
+    if organisation is not None and _field(organisation.related_model, "towns") is not None:
+        keys = _serving_keys(organisation.related_model, [site.pk], include_default)
+        return queryset.filter(organisation__translation_key__in=keys)
+    raise TypeError(f"{model._meta.label} has no town: pages, ``towns`` or ``organisation`` expected")
+
+
+def for_request(queryset, request):
+    """``for_site(queryset, current_site(request))``."""
+    return for_site(queryset, current_site(request))
+
+
+# --- Roles ----------------------------------------------------------------------------
+def user_towns(user):
+    """Site ids a town-scoped role limits ``user`` to; None when unrestricted. Cached on the user."""
+    cached = getattr(user, "_portal_towns", False)
+    if cached is not False:
+        return cached
+    from portal.models import TownRole
+    from portal.roles import MANAGERS
+
+    towns = None
+    if user.is_authenticated and not user.is_superuser:
+        rows = list(TownRole.objects.filter(group__user=user).values_list("site_id", flat=True))
+        if rows and not user.groups.filter(name=MANAGERS).exists():
+            towns = set(rows)
+    user._portal_towns = towns
+    return towns
+
+
+def town_manager(user):
+    """A manager limited to one or more towns (a TownRole group of kind "managers")."""
+    from portal.models import TownRole
+
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return TownRole.objects.filter(group__user=user, kind=TownRole.MANAGERS).exists()
+
+
+def town_context(request):
+    """Context processor: ``town``, the request's ``TownSettings`` (read lazily, cached per site)."""
+    from django.utils.functional import SimpleLazyObject
+
+    return {"town": SimpleLazyObject(lambda: town_settings(request))}
