@@ -77,7 +77,9 @@ def managed_towns(user):
     towns = getattr(user, "_offers_managed_towns", None)
     if towns is None:
         towns = set(
-            TownRole.objects.filter(group__user=user, kind=TownRole.MANAGERS).values_list("site_id", flat=True)
+            TownRole.objects.filter(group__user=user, kind=TownRole.MANAGERS).values_list(
+                "site_id", flat=True
+            )
         )
         user._offers_managed_towns = towns
     return towns
@@ -138,7 +140,11 @@ class OrganisationScopedPolicy(ModelPermissionPolicy):
         if languages and instance.locale_id and instance.locale.language_code in languages:
             return True
         towns = managed_towns(user)
-        if towns and instance.pk and for_sites(self.model._default_manager.filter(pk=instance.pk), towns).exists():
+        if (
+            towns
+            and instance.pk
+            and for_sites(self.model._default_manager.filter(pk=instance.pk), towns).exists()
+        ):
             return True
         if self.organisation_path:
             field = self.organisation_path.rstrip("_")

@@ -9,7 +9,7 @@ FEATURED_COUNT = 3
 
 
 def finder_for(locale, site=None):
-    """The town's offer finder of ``locale`` (else the German one): the one rule, ``portal.pages.locale_page``."""
+    """The town's offer finder of ``locale`` (else the German one): ``portal.pages.locale_page``."""
     from .models import OfferFinderPage
 
     return locale_page(OfferFinderPage, locale, site=site)

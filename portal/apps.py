@@ -20,4 +20,6 @@ class PortalConfig(AppConfig):
 
         for model in (TownSettings, Site):
             post_save.connect(forget, sender=model, weak=False, dispatch_uid=f"portal-town-{model.__name__}")
-            post_delete.connect(forget, sender=model, weak=False, dispatch_uid=f"portal-town-del-{model.__name__}")
+            post_delete.connect(
+                forget, sender=model, weak=False, dispatch_uid=f"portal-town-del-{model.__name__}"
+            )

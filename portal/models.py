@@ -50,7 +50,11 @@ class TownSettings(BaseSiteSetting):
         help_text=_("Who runs the portal, for example Stadt Beckum."),
     )
     network_name = models.CharField(
-        _("network"), max_length=120, blank=True, default="Netzwerk Integration", help_text=_("Optional.")
+        _("network name"),
+        max_length=120,
+        blank=True,
+        default="Netzwerk Integration",
+        help_text=_("The network taking part, for example Netzwerk Integration. May be empty."),
     )
     logo = models.ForeignKey(
         "wagtailimages.Image",
@@ -87,13 +91,15 @@ class TownSettings(BaseSiteSetting):
         known = {code for code, _name in settings.LANGUAGES}
         unknown = [code for code in self.language_codes() if code not in known]
         if unknown:
-            raise ValidationError({"languages": _("Unknown language code: %(codes)s") % {"codes": ", ".join(unknown)}})
+            raise ValidationError(
+                {"languages": _("Unknown language code: %(codes)s") % {"codes": ", ".join(unknown)}}
+            )
         if self.language_codes() and settings.LANGUAGE_CODE not in self.language_codes():
             raise ValidationError({"languages": _("German, the source language, must be offered.")})
 
     # Texts of the page frame -----------------------------------------------------------
     def portal_title(self):
-        """"Integration portal <town>": the catalogue's own wording for this town when it has one."""
+        """ "Integration portal <town>": the catalogue's own wording for this town when it has one."""
         specific = f"Integration portal {self.name}"
         translated = gettext(specific)
         if translated != specific:
@@ -101,7 +107,7 @@ class TownSettings(BaseSiteSetting):
         return gettext("Integration portal %(town)s") % {"town": self.name}
 
     def service_line(self):
-        """The footer's "A service of ..." line (the catalogue's own wording for this town when it has one)."""
+        """The footer's "A service of ..." line (the catalogue's own wording for the town if it has one)."""
         if not self.operator:
             return ""
         network = self.network_name

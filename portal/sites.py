@@ -36,11 +36,48 @@ HOME_DEPTH = 2
 CACHE_TIMEOUT = 3600
 
 
+SITES_KEY = "portal:sites"
+
+
+def _all_sites():
+    sites = cache.get(SITES_KEY)
+    if sites is None:
+        sites = list(Site.objects.all())
+        cache.set(SITES_KEY, sites, CACHE_TIMEOUT)
+    return sites
+
+
+def _match(sites, hostname, port):
+    """Wagtail's rule (``Site.find_for_request``): hostname and port, hostname of the default
+    site, the only site of that hostname, the default site."""
+    for test in (
+        lambda s: s.hostname == hostname and s.port == port,
+        lambda s: s.hostname == hostname and s.is_default_site,
+    ):
+        found = [s for s in sites if test(s)]
+        if found:
+            return found[0]
+    same_host = [s for s in sites if s.hostname == hostname]
+    if len(same_host) == 1:
+        return same_host[0]
+    return next((s for s in sites if s.is_default_site), None)
+
+
 def current_site(request):
-    """The request's Wagtail site (town), or None when no site answers."""
+    """The request's Wagtail site (town), or None when no site answers.
+
+    Wagtail's own answer when it already looked (every page it serves); else the same rule over
+    the sites kept in the cache (cleared when a site changes), so a view that is no page (search)
+    spends no query on it.
+    """
     if request is None:
         return None
-    return Site.find_for_request(request)
+    if not hasattr(request, "_wagtail_site"):
+        from django.http.request import split_domain_port
+
+        hostname = split_domain_port(request._get_raw_host())[0]
+        request._wagtail_site = _match(_all_sites(), hostname, int(request.get_port()))
+    return request._wagtail_site
 
 
 def site_of(request_or_site):
@@ -57,7 +94,7 @@ def _settings_key(site_id):
 def forget_town_settings(site_id=None):
     """Drop the cached settings (all sites when ``site_id`` is None)."""
     ids = [site_id] if site_id is not None else list(Site.objects.values_list("pk", flat=True))
-    cache.delete_many([_settings_key(i) for i in ids])
+    cache.delete_many([SITES_KEY, *(_settings_key(i) for i in ids)])
 
 
 def town_settings(request_or_site):
@@ -136,19 +173,12 @@ def _field(model, name):
         return None
 
 
-def for_sites(queryset, site_ids):
-    """Rows of ``queryset`` belonging to any of the sites ``site_ids`` (see the module docstring)."""
-    site_ids = list(site_ids)
+def _scoped(queryset, home_paths, site_ids, include_default):
     model = queryset.model
     if issubclass(model, Page):
-        homes = Page.objects.filter(
-            depth=HOME_DEPTH,
-            translation_key__in=Page.objects.filter(sites_rooted_here__in=site_ids).values("translation_key"),
-        ).values("path")
-        return queryset.alias(_town_home=Substr("path", 1, Page.steplen * HOME_DEPTH)).filter(
-            _town_home__in=homes
+        return queryset.alias(town_home_path=Substr("path", 1, Page.steplen * HOME_DEPTH)).filter(
+            town_home_path__in=home_paths
         )
-    include_default = Site.objects.filter(pk__in=site_ids, is_default_site=True).exists() if site_ids else False
     if _field(model, "towns") is not None:
         return queryset.filter(translation_key__in=_serving_keys(model, site_ids, include_default))
     organisation = _field(model, "organisation")
@@ -162,19 +192,16 @@ def for_site(queryset, site):
     """Rows of ``queryset`` that belong to the town ``site`` (None: the queryset unchanged)."""
     if site is None:
         return queryset
-    model = queryset.model
-    if issubclass(model, Page):
-        return queryset.alias(_town_home=Substr("path", 1, Page.steplen * HOME_DEPTH)).filter(
-            _town_home__in=town_home_paths(site)
-        )
-    include_default = site.is_default_site  # no query: the site is loaded
-    if _field(model, "towns") is not None:
-        return queryset.filter(translation_key__in=_serving_keys(model, [site.pk], include_default))
-    organisation = _field(model, "organisation")
-    if organisation is not None and _field(organisation.related_model, "towns") is not None:
-        keys = _serving_keys(organisation.related_model, [site.pk], include_default)
-        return queryset.filter(organisation__translation_key__in=keys)
-    raise TypeError(f"{model._meta.label} has no town: pages, ``towns`` or ``organisation`` expected")
+    return _scoped(queryset, town_home_paths(site), [site.pk], site.is_default_site)
+
+
+def for_sites(queryset, site_ids):
+    """Rows of ``queryset`` belonging to any of the towns ``site_ids`` (one query to read the default)."""
+    site_ids = list(site_ids)
+    roots = Page.objects.filter(sites_rooted_here__in=site_ids).values("translation_key")
+    home_paths = Page.objects.filter(depth=HOME_DEPTH, translation_key__in=roots).values("path")
+    include_default = Site.objects.filter(pk__in=site_ids, is_default_site=True).exists()
+    return _scoped(queryset, home_paths, site_ids, include_default)
 
 
 def for_request(queryset, request):

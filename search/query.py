@@ -142,7 +142,7 @@ def _score(terms, required, title_only=False):
 
 
 def matching(locale, terms, required, types, title_only=False, site=None):
-    """The visible SearchEntry rows of ``locale`` (and of the town ``site``) matching the query (unordered)."""
+    """The visible SearchEntry rows of ``locale`` (and of the town ``site``) matching the query."""
     queryset = SearchEntry.objects.filter(locale=locale).filter(_visible_q(locale, types, site))
     if is_postgres() and not title_only:
         from django.contrib.postgres.search import SearchQuery

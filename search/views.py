@@ -175,7 +175,11 @@ def search_view(request):
 def suggest_view(request):
     query = clean_query(request.GET.get("q", ""))
     locale = Locale.get_active()
-    hits = resolve_urls(suggestions(query, locale, site=current_site(request)), request) if len(query) >= 2 else []
+    hits = (
+        resolve_urls(suggestions(query, locale, site=current_site(request)), request)
+        if len(query) >= 2
+        else []
+    )
     response = JsonResponse(
         {
             "query": query,

@@ -91,7 +91,9 @@ def load_second_town(stdout=None, hostname=None, port=None):
     hostname, port = second_town_site(hostname, port)
     site = Site.objects.filter(root_page=home).first()
     if site is None:
-        site = Site.objects.create(hostname=hostname, port=port, root_page=home, site_name=f"Integrationsportal {TOWN}")
+        site = Site.objects.create(
+            hostname=hostname, port=port, root_page=home, site_name=f"Integrationsportal {TOWN}"
+        )
     TownSettings.objects.get_or_create(
         site=site,
         defaults={
@@ -139,7 +141,8 @@ def load_second_town(stdout=None, hostname=None, port=None):
             locale=german,
             slug="begegnungscafe-ennigerloh",
             name="Begegnungscafé Ennigerloh",
-            description="Ehrenamtliche laden Neuzugewanderte und Alteingesessene in Ennigerloh zum Gespräch ein.",
+            description="Ehrenamtliche laden Neuzugewanderte und Alteingesessene in Ennigerloh "
+            "zum Gespräch ein.",
             kind="initiative",
             staff="volunteer",
             fields_of_action=["sprache", "leben-und-freizeit"],

@@ -5,16 +5,21 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('offers', '0001_initial'),
-        ('wagtailcore', '0097_baselogentry_uuid_action_timestamp_indexes'),
+        ("offers", "0001_initial"),
+        ("wagtailcore", "0097_baselogentry_uuid_action_timestamp_indexes"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='organisation',
-            name='towns',
-            field=modelcluster.fields.ParentalManyToManyField(blank=True, help_text='The towns it serves: its offers are shown there. None: the main town only.', related_name='organisations', to='wagtailcore.site', verbose_name='towns'),
+            model_name="organisation",
+            name="towns",
+            field=modelcluster.fields.ParentalManyToManyField(
+                blank=True,
+                help_text="The towns it serves: its offers are shown there. None: the main town only.",
+                related_name="organisations",
+                to="wagtailcore.site",
+                verbose_name="towns",
+            ),
         ),
     ]

@@ -3,10 +3,10 @@
 from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.search import index
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from offers.choices import FIELDS_OF_ACTION, ORGANISATION_KINDS, STAFF
