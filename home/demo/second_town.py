@@ -177,6 +177,15 @@ def load_second_town(stdout=None, hostname=None, port=None):
         )
         offer.save()
         offer.save_revision().publish()
+    # The demo loader builds the search index before this runs (and holds back per-publish writes).
+    from portal.sites import for_site
+    from search.indexing import index_object
+
+    for page in for_site(Page.objects.live(), site).specific():
+        index_object(page)
+    for instance in [shared, local, *Offer.objects.filter(organisation=local)]:
+        if instance is not None:
+            index_object(instance)
     setup_town_roles(site)
     setup_roles()  # the town's approval workflow
     if stdout:
