@@ -21,8 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import CollectionViewRestriction, Page, WorkflowState
 
-from portal.roles import MEMBERS, WORKING_GROUPS, is_manager, translator_locales
-from portal.sites import town_manager
+from portal.roles import MEMBERS, WORKING_GROUPS, is_manager, town_manager, translator_locales
 
 from . import coverage
 from .panels import LIST_LIMIT, DashboardPanel, edit_url_for, months_before, review_months

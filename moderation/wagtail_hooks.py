@@ -10,8 +10,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import TranslatableMixin
 
-from portal.roles import is_manager, translator_locales, translator_only
-from portal.sites import town_manager
+from portal.roles import is_manager, town_manager, translator_locales, translator_only
 
 from . import document_release_admin, translation_access_hooks, urls  # noqa: F401  (their hooks)
 from .forms import RequestChangesForm

@@ -326,6 +326,36 @@ def translator_only(user):
 
 
 # --- Roles of one town (issue 16) ------------------------------------------------------
+def user_towns(user):
+    """Site ids a town-scoped role (``TownRole``) limits ``user`` to; None when nothing limits them
+    (superusers, the installation's own management, users without a town role). Cached on the user."""
+    cached = getattr(user, "_portal_towns", False)
+    if cached is not False:
+        return cached
+    from portal.models import TownRole
+
+    towns = None
+    if user.is_authenticated and not user.is_superuser:
+        rows = list(TownRole.objects.filter(group__user=user).values_list("site_id", flat=True))
+        if rows and not user.groups.filter(name=MANAGERS).exists():
+            towns = set(rows)
+    user._portal_towns = towns
+    return towns
+
+
+def town_manager(user):
+    """A manager limited to one or more towns (a ``TownRole`` group of kind "managers")."""
+    from portal.models import TownRole
+
+    if not (user.is_authenticated and user.is_active):
+        return False
+    cached = getattr(user, "_portal_town_manager", None)
+    if cached is None:
+        cached = TownRole.objects.filter(group__user=user, kind=TownRole.MANAGERS).exists()
+        user._portal_town_manager = cached
+    return cached
+
+
 def town_group_names(town_name):
     return {"managers": f"{MANAGERS} {town_name}", "members": f"{MEMBERS} {town_name}"}
 

@@ -18,12 +18,14 @@ is scoped to the request's town with these helpers; nothing else decides what be
     read from their German version (the source; translations share its ``translation_key``).
     An organisation with no town serves the default site, so a one-town installation needs
     no extra data;
-  - models with an ``organisation`` foreign key (offers): those of organisations serving it.
+  - models with an ``organisation`` foreign key (offers): those of organisations serving it;
+  - any other model: unchanged (it belongs to the whole installation, e.g. glossary terms).
 
   Public rules stay where they are (``OfferQuerySet.current``, ``.live().public()``); ``for_site``
   only narrows them. ``for_sites(queryset, site_ids)`` does the same for several towns.
-* ``user_towns(user)``: the site ids a town-scoped role (``TownRole``) limits a user to, or
-  ``None`` when nothing limits them (superusers, the installation's own roles).
+
+Roles of one town (``TownRole``, ``setup_town_roles``, ``user_towns``, ``town_manager``) are in
+``portal.roles``.
 """
 
 from django.conf import settings
@@ -185,7 +187,7 @@ def _scoped(queryset, home_paths, site_ids, include_default):
     if organisation is not None and _field(organisation.related_model, "towns") is not None:
         keys = _serving_keys(organisation.related_model, site_ids, include_default)
         return queryset.filter(organisation__translation_key__in=keys)
-    raise TypeError(f"{model._meta.label} has no town: pages, ``towns`` or ``organisation`` expected")
+    return queryset  # no link to a town (e.g. glossary terms): shared by every town
 
 
 def for_site(queryset, site):
@@ -207,33 +209,6 @@ def for_sites(queryset, site_ids):
 def for_request(queryset, request):
     """``for_site(queryset, current_site(request))``."""
     return for_site(queryset, current_site(request))
-
-
-# --- Roles ----------------------------------------------------------------------------
-def user_towns(user):
-    """Site ids a town-scoped role limits ``user`` to; None when unrestricted. Cached on the user."""
-    cached = getattr(user, "_portal_towns", False)
-    if cached is not False:
-        return cached
-    from portal.models import TownRole
-    from portal.roles import MANAGERS
-
-    towns = None
-    if user.is_authenticated and not user.is_superuser:
-        rows = list(TownRole.objects.filter(group__user=user).values_list("site_id", flat=True))
-        if rows and not user.groups.filter(name=MANAGERS).exists():
-            towns = set(rows)
-    user._portal_towns = towns
-    return towns
-
-
-def town_manager(user):
-    """A manager limited to one or more towns (a TownRole group of kind "managers")."""
-    from portal.models import TownRole
-
-    if not (user.is_authenticated and user.is_active):
-        return False
-    return TownRole.objects.filter(group__user=user, kind=TownRole.MANAGERS).exists()
 
 
 def town_context(request):

@@ -83,10 +83,11 @@ def test_search_is_scoped_to_the_town(towns, get):
     town, beckum = results(towns["town"], "Ennigerloh"), results(towns["beckum"], "Ennigerloh")
     assert "Deutsch lernen in Ennigerloh" in town and LOCAL_OFFER in town
     assert "Deutsch lernen in Ennigerloh" not in beckum and LOCAL_OFFER not in beckum
-    assert "0 Ergebnisse" in beckum and "0 Ergebnisse" not in town
+    none = re.compile(r"(?<!\d)0 Ergebnisse")
+    assert none.search(beckum) and not none.search(town)
     # Beckum's guide on housing: found in Beckum only.
     assert "Eine Wohnung finden in Beckum" in results(towns["beckum"], "Wohnungssuche")
-    assert "0 Ergebnisse" in results(towns["town"], "Wohnungssuche")
+    assert none.search(results(towns["town"], "Wohnungssuche"))
     # The shared organisation is found in both towns.
     assert SHARED in results(towns["town"], "Integrationszentrum")
     assert SHARED in results(towns["beckum"], "Integrationszentrum")
