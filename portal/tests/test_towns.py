@@ -157,3 +157,19 @@ def test_a_towns_management_works_in_its_town_only(towns, client):
     manager = get_user_model().objects.get(username="manager")
     assert town_home.permissions_for_user(manager).can_publish()
     assert beckum_home.permissions_for_user(manager).can_publish()
+
+
+def test_one_town_alone_sees_everything_it_saw_before():
+    """Without a second town, scoping changes nothing: every public page, organisation and offer stays."""
+    from wagtail.models import Locale
+
+    from offers.queries import public_offers, public_organisations
+    from portal.sites import for_site
+
+    beckum = Site.objects.get(is_default_site=True)
+    pages = Page.objects.live().public().filter(depth__gte=2)
+    assert for_site(pages, beckum).count() == pages.count() > 50
+    for code in ("de", "ar"):
+        locale = Locale.objects.get(language_code=code)
+        assert public_offers(locale, site=beckum).count() == public_offers(locale).count() > 10
+        assert public_organisations(locale, site=beckum).count() == public_organisations(locale).count() > 10
