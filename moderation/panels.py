@@ -17,6 +17,8 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import ModelLogEntry, Page, PageLogEntry, TaskState, WorkflowState
 
 from portal.admin_urls import admin_edit_url
+from portal.roles import user_towns
+from portal.sites import for_sites
 
 from . import coverage
 
@@ -134,6 +136,9 @@ class OfferReviewPanel(DashboardPanel):
             return {"available": False, "months": months}
         today = timezone.localdate()
         offers = model.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+        towns = user_towns(request.user) if request is not None else None
+        if towns is not None:  # a town's management: the offers of organisations serving its towns
+            offers = for_sites(offers, towns)
         field_names = {f.name for f in model._meta.get_fields()}
         if "live" in field_names:
             offers = offers.filter(live=True)

@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import CollectionViewRestriction, Page, WorkflowState
 
-from portal.roles import MEMBERS, WORKING_GROUPS, is_manager, translator_locales
+from portal.roles import MEMBERS, WORKING_GROUPS, is_manager, town_manager, translator_locales
 
 from . import coverage
 from .panels import LIST_LIMIT, DashboardPanel, edit_url_for, months_before, review_months
@@ -240,7 +240,7 @@ def edit_url_for_document(document):
 
 def role_panels(user):
     """The panels of ``user``'s roles (the management keeps its own dashboard)."""
-    if is_manager(user):
+    if is_manager(user) or town_manager(user):
         return []
     panels = []
     names = _group_names(user)

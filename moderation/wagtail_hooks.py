@@ -10,12 +10,12 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import TranslatableMixin
 
-from portal.roles import is_manager, translator_locales, translator_only
+from portal.roles import is_manager, town_manager, translator_locales, translator_only
 
 from . import document_release_admin, translation_access_hooks, urls  # noqa: F401  (their hooks)
 from .forms import RequestChangesForm
 from .models import comment_is_missing
-from .panels import MANAGER_PANELS, ChangesRequestedPanel
+from .panels import MANAGER_PANELS, AwaitingModerationPanel, ChangesRequestedPanel, OfferReviewPanel
 from .role_panels import role_panels
 
 
@@ -43,6 +43,9 @@ def add_moderation_panels(request, panels):
     panels.append(ChangesRequestedPanel())
     if is_manager(request.user):
         panels.extend(panel() for panel in MANAGER_PANELS)
+    elif town_manager(request.user):
+        # A town's management: what waits for its approval (its town's workflow) and its town's offers.
+        panels.extend([AwaitingModerationPanel(), OfferReviewPanel()])
     panels.extend(role_panels(request.user))
 
 

@@ -53,4 +53,26 @@ def setup_workflow(managers_group_name):
         WorkflowContentType.objects.update_or_create(
             content_type=content_type, defaults={"workflow": workflow}
         )
+    setup_town_workflows(managers)
     return workflow
+
+
+def setup_town_workflows(managers):
+    """A town with its own management (``TownRole``) gets its own workflow on its home pages.
+
+    Its task is approved by the town's management and the installation's; so a town's
+    managers review their town's pages only. Snippets keep the installation's workflow.
+    """
+    from portal.models import TownRole
+    from portal.sites import town_home_paths, town_settings
+
+    for role in TownRole.objects.filter(kind=TownRole.MANAGERS).select_related("group", "site"):
+        name = town_settings(role.site).name
+        task = ManagerApprovalTask.objects.filter(name=f"{TASK_NAME} {name}").first()
+        if task is None:
+            task = ManagerApprovalTask.objects.create(name=f"{TASK_NAME} {name}")
+        task.groups.add(managers, role.group)
+        workflow, _created = Workflow.objects.get_or_create(name=f"{WORKFLOW_NAME} {name}")
+        WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+        for home in Page.objects.filter(path__in=town_home_paths(role.site)):
+            WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})

@@ -49,6 +49,8 @@ class OffersBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         from wagtail.models import Locale
 
+        from portal.sites import current_site
+
         from .forms import OfferFilterForm
         from .queries import public_offers
         from .sections import finder_for
@@ -59,8 +61,9 @@ class OffersBlock(blocks.StructBlock):
         request = (parent_context or {}).get("request")
         filters = self.filter_values(value)
         form = OfferFilterForm()
-        offers = list(form.apply(public_offers(locale), filters)[: value.get("limit") or 5])
-        finder = finder_for(locale)
+        site = current_site(request)
+        offers = list(form.apply(public_offers(locale, site=site), filters)[: value.get("limit") or 5])
+        finder = finder_for(locale, site)
         finder_url = finder.get_url(request) if finder else None
         for offer in offers:
             offer.url = offer.public_url(finder_url) if finder_url else None

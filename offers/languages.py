@@ -56,8 +56,10 @@ def item_language_context(finder, offer, public, request, homes=None, versions=N
         base = version.get_full_url(request) if full else version.get_url(request)
         return offer.public_url(base) if base else None
 
+    from portal.sites import site_languages
+
     alternates, switcher = [], []
-    for code, name in settings.LANGUAGES:
+    for code, name in site_languages(request):
         translated = code in translations and code in finders
         if translated:
             alternates.append({"code": code, "url": url(code, full=True)})

@@ -16,7 +16,9 @@ from django.contrib.auth.models import Group
 from django.db.models import Q
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from portal.models import TownRole
 from portal.roles import MANAGERS, TRANSLATOR_PREFIX, is_manager
+from portal.sites import for_sites
 
 _CACHE_ATTR = "_offers_organisation_keys"
 
@@ -70,8 +72,27 @@ def translator_languages(user):
     return codes
 
 
+def managed_towns(user):
+    """Site ids of the towns whose management ``user`` belongs to (``portal.sites``), cached on the user."""
+    towns = getattr(user, "_offers_managed_towns", None)
+    if towns is None:
+        towns = set(
+            TownRole.objects.filter(group__user=user, kind=TownRole.MANAGERS).values_list(
+                "site_id", flat=True
+            )
+        )
+        user._offers_managed_towns = towns
+    return towns
+
+
 def forget_cached_scope(user):
-    cached = (_CACHE_ATTR, "_offers_organisation_ids", "_offers_is_manager", "_offers_translator_languages")
+    cached = (
+        _CACHE_ATTR,
+        "_offers_organisation_ids",
+        "_offers_is_manager",
+        "_offers_translator_languages",
+        "_offers_managed_towns",
+    )
     for attr in cached:
         if hasattr(user, attr):
             delattr(user, attr)
@@ -105,6 +126,9 @@ class OrganisationScopedPolicy(ModelPermissionPolicy):
         languages = translator_languages(user)
         if languages:
             own |= Q(locale__language_code__in=languages)
+        towns = managed_towns(user)
+        if towns:  # a town's management: everything of the organisations serving its towns
+            own |= Q(pk__in=for_sites(self.model._default_manager.all(), towns).values("pk"))
         return queryset.filter(own)
 
     def owns(self, user, instance):
@@ -114,6 +138,13 @@ class OrganisationScopedPolicy(ModelPermissionPolicy):
             return False
         languages = translator_languages(user)
         if languages and instance.locale_id and instance.locale.language_code in languages:
+            return True
+        towns = managed_towns(user)
+        if (
+            towns
+            and instance.pk
+            and for_sites(self.model._default_manager.filter(pk=instance.pk), towns).exists()
+        ):
             return True
         if self.organisation_path:
             field = self.organisation_path.rstrip("_")

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db.models import BooleanField, Case, Q, Value, When
 
 from portal.pending import pending_exists
+from portal.sites import for_site
 
 from .models.offers import Offer
 from .models.organisations import Organisation
@@ -38,14 +39,16 @@ def current_offers(today=None):
     return Offer.objects.current(today)
 
 
-def public_offers(locale, today=None):
-    """What a reader of ``locale`` may see, with provider and locale loaded."""
+def public_offers(locale, today=None, site=None):
+    """What a reader of ``locale`` may see (in the town ``site``), with provider and locale loaded."""
     return (
-        with_fallback(current_offers(today), locale)
+        with_fallback(for_site(current_offers(today), site), locale)
         .select_related("organisation", "locale")
         .order_by("title", "pk")
     )
 
 
-def public_organisations(locale):
-    return with_fallback(Organisation.objects.filter(live=True), locale).select_related("locale", "logo")
+def public_organisations(locale, site=None):
+    """Live organisations of ``locale`` (German fallback) serving the town ``site`` (None: every town)."""
+    organisations = for_site(Organisation.objects.filter(live=True), site)
+    return with_fallback(organisations, locale).select_related("locale", "logo")

@@ -15,12 +15,14 @@ def text_direction(code):
     return "rtl" if get_language_info(code)["bidi"] else "ltr"
 
 
-def locale_page(model, locale):
+def locale_page(model, locale, site=None):
     """The live public page of ``model`` in ``locale``, else in the default language (or None).
 
-    The one rule for "the offer finder of a locale" (offers, search).
+    The one rule for "the offer finder of a locale" (offers, search); ``site``: of that town.
     """
-    pages = model.objects.live().public()
+    from portal.sites import for_site
+
+    pages = for_site(model.objects.live().public(), site)
     return (
         pages.filter(locale=locale).first()
         or pages.filter(locale__language_code=settings.LANGUAGE_CODE).first()
@@ -104,8 +106,10 @@ class TranslatedPageMixin:
         fallback = original is not None and original.locale_id != self.locale_id
         current = self.own_language(versions)
 
+        from portal.sites import site_languages
+
         alternates, switcher = [], []
-        for code, name in settings.LANGUAGES:
+        for code, name in site_languages(request):
             version = versions.get(code)
             translated = (
                 version is not None

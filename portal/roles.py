@@ -31,6 +31,7 @@ from wagtail.models import (
     Locale,
     Page,
     PageViewRestriction,
+    Site,
     TranslatableMixin,
     WorkflowMixin,
 )
@@ -244,6 +245,13 @@ def setup_roles():
     members, _ = Group.objects.get_or_create(name=MEMBERS)
     members.permissions.set([admin_access, *_snippet_perms(snippets, SNIPPET_ACTIONS[MEMBERS])])
     sections = member_sections(german) if german_home else []
+    # The installation's own members draft in the main town; other towns have their own groups.
+    default_site = Site.objects.filter(is_default_site=True).first()
+    if default_site is not None and Site.objects.count() > 1:
+        from portal.sites import for_site
+
+        in_town = set(for_site(Page.objects.filter(locale=german), default_site).values_list("pk", flat=True))
+        sections = [page for page in sections if page.pk in in_town]
     _sync_page_perms(members, [(page, MEMBER_PAGE_PERMS) for page in sections])
     shared_collection = public_collection()
     app_collections = _app_collections()
@@ -274,8 +282,9 @@ def setup_roles():
         group.permissions.set(
             [admin_access, *_snippet_perms(translatable_snippets, TRANSLATOR_SNIPPET_ACTIONS)]
         )
-        home = Page.objects.filter(depth=2, locale__language_code=code).first()
-        _sync_page_perms(group, [(home, TRANSLATOR_PAGE_PERMS)] if home else [])
+        # Every town's home in that language (one per town: portal/sites.py).
+        homes = Page.objects.filter(depth=2, locale__language_code=code)
+        _sync_page_perms(group, [(home, TRANSLATOR_PAGE_PERMS) for home in homes])
         _sync_collection_perms(
             group,
             [(shared_collection, COLLECTION_PERMS["translators"]), *app_collections.get(group.name, [])],
@@ -314,3 +323,79 @@ def translator_only(user):
         return False
     names = {g.name for g in user.groups.all()}
     return not names & {MANAGERS, MEMBERS} and bool(translator_locales(user))
+
+
+# --- Roles of one town (issue 16) ------------------------------------------------------
+def user_towns(user):
+    """Site ids a town-scoped role (``TownRole``) limits ``user`` to; None when nothing limits them
+    (superusers, the installation's own management, users without a town role). Cached on the user."""
+    cached = getattr(user, "_portal_towns", False)
+    if cached is not False:
+        return cached
+    from portal.models import TownRole
+
+    towns = None
+    if user.is_authenticated and not user.is_superuser:
+        rows = list(TownRole.objects.filter(group__user=user).values_list("site_id", flat=True))
+        if rows and not user.groups.filter(name=MANAGERS).exists():
+            towns = set(rows)
+    user._portal_towns = towns
+    return towns
+
+
+def town_manager(user):
+    """A manager limited to one or more towns (a ``TownRole`` group of kind "managers")."""
+    from portal.models import TownRole
+
+    if not (user.is_authenticated and user.is_active):
+        return False
+    cached = getattr(user, "_portal_town_manager", None)
+    if cached is None:
+        cached = TownRole.objects.filter(group__user=user, kind=TownRole.MANAGERS).exists()
+        user._portal_town_manager = cached
+    return cached
+
+
+def town_group_names(town_name):
+    return {"managers": f"{MANAGERS} {town_name}", "members": f"{MEMBERS} {town_name}"}
+
+
+def setup_town_roles(site):
+    """Groups whose rights reach one town only: ``manage.py setup_roles --town <hostname>``.
+
+    "Integrationsmanagement <Town>": create, edit, publish the town's pages (every locale's home
+    of the town), and the organisations serving the town with their offers (``offers.permissions``).
+    "Netzwerkmitglieder <Town>": drafts in the town's sections, their own organisations' snippets.
+    Each group is a ``TownRole``; the dashboards and the snippet scopes read it
+    (``portal.sites.user_towns``). Returns {group name: group}. Idempotent.
+    """
+    from portal.models import TownRole
+    from portal.sites import for_site, town_home_paths, town_settings
+
+    names = town_group_names(town_settings(site).name)
+    admin_access = _perm(ADMIN_ACCESS)
+    snippets = moderated_snippet_models()
+    german = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+    homes = list(Page.objects.filter(path__in=town_home_paths(site)))
+    shared_collection = public_collection()
+    groups = {}
+
+    managers, _ = Group.objects.get_or_create(name=names["managers"])
+    managers.permissions.set([admin_access, *_snippet_perms(snippets, SNIPPET_ACTIONS[MANAGERS])])
+    _sync_page_perms(managers, [(home, MANAGER_PAGE_PERMS) for home in homes])
+    _sync_collection_perms(managers, [(shared_collection, COLLECTION_PERMS[MEMBERS])])
+    TownRole.objects.update_or_create(group=managers, defaults={"site": site, "kind": TownRole.MANAGERS})
+    groups[managers.name] = managers
+
+    members, _ = Group.objects.get_or_create(name=names["members"])
+    members.permissions.set([admin_access, *_snippet_perms(snippets, SNIPPET_ACTIONS[MEMBERS])])
+    town_pages = set(for_site(Page.objects.filter(locale=german), site).values_list("pk", flat=True))
+    sections = [page for page in member_sections(german) if page.pk in town_pages]
+    _sync_page_perms(members, [(page, MEMBER_PAGE_PERMS) for page in sections])
+    _sync_collection_perms(members, [(shared_collection, COLLECTION_PERMS[MEMBERS])])
+    TownRole.objects.update_or_create(group=members, defaults={"site": site, "kind": TownRole.MEMBERS})
+    groups[members.name] = members
+
+    for fn in hooks.get_hooks("portal_after_setup_town_roles"):
+        fn(site, groups)
+    return groups

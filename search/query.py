@@ -59,11 +59,13 @@ class Results:
     backend: str = "database"
 
 
-def _visible_q(locale, types):
-    """Q on SearchEntry: the object is in the public queryset of its type.
+def _visible_q(locale, types, site=None):
+    """Q on SearchEntry: the object is in the public queryset of its type (and of the town ``site``).
 
     Types sharing one queryset function (all page types) share one subquery.
     """
+    from portal.sites import for_site
+
     groups = {}
     for search_type in types:
         groups.setdefault((search_type.public_queryset, search_type.is_page), []).append(search_type)
@@ -72,11 +74,12 @@ def _visible_q(locale, types):
         if is_page:
             from wagtail.models import Page
 
-            ids = public_queryset(Page, locale).values("pk")
+            ids = for_site(public_queryset(Page, locale), site).values("pk")
             condition |= Q(model__in=[t.key for t in members], object_id__in=ids)
         else:
             for t in members:
-                condition |= Q(model=t.key, object_id__in=public_queryset(t.model, locale).values("pk"))
+                visible = for_site(public_queryset(t.model, locale), site)
+                condition |= Q(model=t.key, object_id__in=visible.values("pk"))
     return condition
 
 
@@ -138,9 +141,9 @@ def _score(terms, required, title_only=False):
     return Coalesce(score, Value(0), output_field=IntegerField())
 
 
-def matching(locale, terms, required, types, title_only=False):
-    """The visible SearchEntry rows of ``locale`` matching the query (unordered)."""
-    queryset = SearchEntry.objects.filter(locale=locale).filter(_visible_q(locale, types))
+def matching(locale, terms, required, types, title_only=False, site=None):
+    """The visible SearchEntry rows of ``locale`` (and of the town ``site``) matching the query."""
+    queryset = SearchEntry.objects.filter(locale=locale).filter(_visible_q(locale, types, site))
     if is_postgres() and not title_only:
         from django.contrib.postgres.search import SearchQuery
 
@@ -183,13 +186,13 @@ def _hits(rows, language):
 FIELDS = ("model", "object_id", "kind", "title", "text", "translation_key")
 
 
-def database_search(query, locale, offset=0, size=PER_PAGE, exclude_translation_keys=None):
+def database_search(query, locale, offset=0, size=PER_PAGE, exclude_translation_keys=None, site=None):
     terms, required = query_terms(query, locale.language_code)
     results = Results(query=clean_query(query), terms=terms)
     if not terms:
         return results
     types = active_types()
-    queryset = matching(locale, terms, required, types)
+    queryset = matching(locale, terms, required, types, site=site)
     if exclude_translation_keys is not None:
         queryset = queryset.exclude(translation_key__in=exclude_translation_keys)
     # One query for the page and the total (a window count is computed before LIMIT);
@@ -201,7 +204,7 @@ def database_search(query, locale, offset=0, size=PER_PAGE, exclude_translation_
     return results
 
 
-def elastic_search(query, locale, offset=0, size=PER_PAGE, exclude_translation_keys=None):
+def elastic_search(query, locale, offset=0, size=PER_PAGE, exclude_translation_keys=None, site=None):
     """The same search on Elasticsearch; hits re-checked against the database. Raises Unavailable."""
     terms, required = query_terms(query, locale.language_code)
     results = Results(query=clean_query(query), terms=terms, backend="elasticsearch")
@@ -221,7 +224,7 @@ def elastic_search(query, locale, offset=0, size=PER_PAGE, exclude_translation_k
     )
     visible = set(
         SearchEntry.objects.filter(locale=locale)
-        .filter(_visible_q(locale, types))
+        .filter(_visible_q(locale, types, site))
         .filter(
             Q(pk__in=[])
             | _or([Q(model=s["model"], object_id=s["object_id"]) for s in sources] or [Q(pk__in=[])])
@@ -241,14 +244,14 @@ def _or(conditions):
     return combined
 
 
-def search(query, locale, offset=0, size=PER_PAGE, exclude_translation_keys=None):
-    """Elasticsearch when configured and answering; otherwise the database."""
+def search(query, locale, offset=0, size=PER_PAGE, exclude_translation_keys=None, site=None):
+    """Elasticsearch when configured and answering; otherwise the database. ``site``: the town."""
     if elastic.is_configured():
         try:
-            return elastic_search(query, locale, offset, size, exclude_translation_keys)
+            return elastic_search(query, locale, offset, size, exclude_translation_keys, site=site)
         except elastic.Unavailable:
             pass
-    return database_search(query, locale, offset, size, exclude_translation_keys)
+    return database_search(query, locale, offset, size, exclude_translation_keys, site=site)
 
 
 def reader_translation_keys(locale):
@@ -260,12 +263,12 @@ def reader_translation_keys(locale):
     )
 
 
-def suggestions(query, locale, limit=SUGGESTIONS):
+def suggestions(query, locale, limit=SUGGESTIONS, site=None):
     """Titles of visible content whose title words start with the query's words."""
     terms, required = query_terms(query, locale.language_code)
     if not terms:
         return []
     types = active_types()
-    queryset = matching(locale, terms, required, types, title_only=True)
+    queryset = matching(locale, terms, required, types, title_only=True, site=site)
     rows = ranked(queryset, terms, required, title_only=True).values(*FIELDS)[:limit]
     return _hits(rows, locale.language_code)

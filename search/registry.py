@@ -56,7 +56,10 @@ def public_organisations(model, locale):
 
 def _live_page_urls(model_label, locale_ids, request):
     """{locale_id: URL} of the live, public page of ``model_label`` in each locale."""
-    pages = apps.get_model(model_label).objects.live().public().filter(locale_id__in=locale_ids)
+    from portal.sites import for_request
+
+    pages = for_request(apps.get_model(model_label).objects.live().public(), request)
+    pages = pages.filter(locale_id__in=locale_ids)
     return {page.locale_id: page.get_url(request=request) for page in pages}
 
 

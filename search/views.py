@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
 from portal.pages import language_dict, locale_page, switcher_entry
+from portal.sites import current_site, for_request, site_languages, town_home
 
 from .highlight import highlight, snippet
 from .query import FEW_RESULTS, GERMAN_RESULTS, PER_PAGE, reader_translation_keys, search, suggestions
@@ -35,14 +36,19 @@ def language_context(request, code, query):
     """The base template's ``language``: the switcher keeps the query in every language."""
     switcher = [
         switcher_entry(other, name, search_url(other, query), other == code, True)
-        for other, name in settings.LANGUAGES
+        for other, name in site_languages(request)
     ]
     return language_dict(code, switcher, canonical=request.build_absolute_uri(search_url(code)))
 
 
 def site_chrome(request, locale):
-    """Navigation and footer from the locale's home page (the same helper as every page)."""
-    home = Page.objects.live().filter(depth=2, locale=locale).specific().first()
+    """Navigation and footer from the town's home page of the locale (the same helper as every page)."""
+    site = current_site(request)
+    home = (
+        town_home(site, locale)
+        if site is not None
+        else Page.objects.live().filter(depth=2, locale=locale).specific().first()
+    )
     if home is None:
         return {"home": None, "nav": [], "footer_pages": []}
     chrome = home.site_chrome(request)
@@ -77,7 +83,7 @@ def link_german_hits_to_aliases(hits, locale, request):
     if not keys:
         return
     aliases = (
-        Page.objects.live()
+        for_request(Page.objects.live(), request)
         .public()
         .filter(locale=locale, translation_key__in=keys, alias_of__isnull=False)
         .only("id", "url_path", "path", "depth", "locale_id", "translation_key")
@@ -95,13 +101,13 @@ def decorate(hits, terms, language):
     return hits
 
 
-def offer_finder(locale):
-    """The offer finder page of the locale (or the German one), if the offers app provides one."""
+def offer_finder(locale, request=None):
+    """The town's offer finder page of the locale (or the German one), if the offers app provides one."""
     try:
         model = apps.get_model(OFFER_FINDER_MODEL)
     except LookupError:
         return None
-    return locale_page(model, locale)
+    return locale_page(model, locale, site=current_site(request))
 
 
 def pagination(query, number, total):
@@ -138,13 +144,14 @@ def search_view(request):
         "max_length": MAX_QUERY_LENGTH,
     }
     if query:
-        results = search(query, locale, (number - 1) * PER_PAGE, PER_PAGE)
+        site = current_site(request)
+        results = search(query, locale, (number - 1) * PER_PAGE, PER_PAGE, site=site)
         hits = decorate(resolve_urls(results.hits, request), results.terms, code)
         german_hits = []
         few = code != settings.LANGUAGE_CODE and results.total < FEW_RESULTS and number == 1
         german = Locale.objects.filter(language_code=settings.LANGUAGE_CODE).first() if few else None
         if german:
-            extra = search(query, german, 0, GERMAN_RESULTS, reader_translation_keys(locale))
+            extra = search(query, german, 0, GERMAN_RESULTS, reader_translation_keys(locale), site=site)
             german_hits = resolve_urls(extra.hits, request)
             link_german_hits_to_aliases(german_hits, locale, request)
             decorate(german_hits, extra.terms, german.language_code)
@@ -160,7 +167,7 @@ def search_view(request):
         )
         if not results.total and not german_hits:
             context["topics"] = [p for p in context["nav"] if p.specific_class is apps.get_model(TOPIC_MODEL)]
-            context["offer_finder"] = offer_finder(locale)
+            context["offer_finder"] = offer_finder(locale, request)
     return render(request, "search/search.html", context)
 
 
@@ -168,7 +175,11 @@ def search_view(request):
 def suggest_view(request):
     query = clean_query(request.GET.get("q", ""))
     locale = Locale.get_active()
-    hits = resolve_urls(suggestions(query, locale), request) if len(query) >= 2 else []
+    hits = (
+        resolve_urls(suggestions(query, locale, site=current_site(request)), request)
+        if len(query) >= 2
+        else []
+    )
     response = JsonResponse(
         {
             "query": query,

@@ -1,7 +1,10 @@
 """Organisations of the actor map (Akteurslandkarte)."""
 
+from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
@@ -14,8 +17,12 @@ from offers.hours import OpeningHoursBlock
 from .base import ModeratedSnippet
 
 
-class Organisation(ModeratedSnippet):
-    """A member of the Netzwerk Integration or another actor named by the report."""
+class Organisation(ModeratedSnippet, ClusterableModel):
+    """A member of the Netzwerk Integration or another actor named by the report.
+
+    ``towns``: the towns (Wagtail sites) it serves; its offers are shown there
+    (``portal.sites.for_site``). Read from the German version; none = the default town.
+    """
 
     name = models.CharField(_("name"), max_length=200, help_text=_("The organisation's full name."))
     description = models.TextField(
@@ -65,6 +72,13 @@ class Organisation(ModeratedSnippet):
         related_name="+",
         help_text=_("Optional. Shown small next to the name."),
     )
+    towns = ParentalManyToManyField(
+        "wagtailcore.Site",
+        verbose_name=_("towns"),
+        blank=True,
+        related_name="organisations",
+        help_text=_("The towns it serves: its offers are shown there. None: the main town only."),
+    )
     is_example = models.BooleanField(
         _("example data"),
         default=False,
@@ -109,6 +123,7 @@ class Organisation(ModeratedSnippet):
         ),
         FieldPanel("opening_hours"),
         FieldPanel("logo"),
+        FieldPanel("towns", widget=forms.CheckboxSelectMultiple),
         FieldPanel("is_example"),
     ]
 

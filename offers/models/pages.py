@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.pages import TranslatedPageMixin, locale_page
+from portal.sites import current_site, for_site
 
 
 class OfferFinderPage(RoutablePageMixin, TranslatedPageMixin, Page):
@@ -52,7 +53,8 @@ class OfferFinderPage(RoutablePageMixin, TranslatedPageMixin, Page):
         urls = super().get_sitemap_urls(request)
         base = self.get_full_url(request)
         if base:
-            for offer in current_offers().filter(locale_id=self.locale_id).only("slug", "last_reviewed"):
+            offers = for_site(current_offers(), current_site(request) if request else self.get_site())
+            for offer in offers.filter(locale_id=self.locale_id).only("slug", "last_reviewed"):
                 entry = {"location": offer.public_url(base)}
                 if offer.last_reviewed:  # Wagtail compares lastmod with pages' datetimes
                     entry["lastmod"] = timezone.make_aware(
@@ -68,10 +70,11 @@ class OfferFinderPage(RoutablePageMixin, TranslatedPageMixin, Page):
         from offers.queries import public_offers, public_organisations
 
         locale = self.locale
-        organisations = list(public_organisations(locale).order_by("name"))
+        site = current_site(request)
+        organisations = list(public_organisations(locale, site=site).order_by("name"))
         form = OfferFilterForm(request.GET or None, organisations=organisations)
         values = form.values
-        offers = form.apply(public_offers(locale), values)
+        offers = form.apply(public_offers(locale, site=site), values)
         paginator = Paginator(offers, self.per_page)
         page_obj = paginator.get_page(request.GET.get("page"))
         finder_url = self.get_url(request)
@@ -79,7 +82,7 @@ class OfferFinderPage(RoutablePageMixin, TranslatedPageMixin, Page):
             offer.url = offer.public_url(finder_url)
         suggestions = []
         if paginator.count == 0 and values:
-            suggestions = self.removal_suggestions(form, values, public_offers(locale))
+            suggestions = self.removal_suggestions(form, values, public_offers(locale, site=site))
         return self.render(
             request,
             context_overrides={
@@ -115,14 +118,14 @@ class OfferFinderPage(RoutablePageMixin, TranslatedPageMixin, Page):
         from offers.presentation import json_ld_script, offer_facts, offer_json_ld
         from offers.queries import public_offers
 
-        offer = public_offers(self.locale).filter(slug=slug).first()
+        offer = public_offers(self.locale, site=current_site(request)).filter(slug=slug).first()
         if offer is None:
             raise Http404
         request.portal_offer = offer  # language_context: links to this offer in the other languages
         finder_url = self.get_url(request)
         url = offer.public_url(finder_url)
         full_url = request.build_absolute_uri(url)
-        directory = locale_page(OrganisationDirectoryPage, self.locale)
+        directory = locale_page(OrganisationDirectoryPage, self.locale, site=current_site(request))
         organisation_url = offer.organisation.public_url(directory.get_url(request)) if directory else None
         return self.render(
             request,
@@ -183,7 +186,8 @@ class OrganisationDirectoryPage(RoutablePageMixin, TranslatedPageMixin, Page):
         urls = super().get_sitemap_urls(request)
         base = self.get_full_url(request)
         if base:
-            for organisation in Organisation.objects.filter(live=True, locale_id=self.locale_id).only("slug"):
+            organisations = Organisation.objects.filter(live=True, locale_id=self.locale_id)
+            for organisation in for_site(organisations, self.get_site()).only("slug"):
                 urls.append({"location": organisation.public_url(base)})
         return urls
 
@@ -193,14 +197,15 @@ class OrganisationDirectoryPage(RoutablePageMixin, TranslatedPageMixin, Page):
         from offers.choices import ORGANISATION_KINDS
         from offers.queries import public_offers, public_organisations
 
+        site = current_site(request)
         offers_by_org = {}
-        for offer in public_offers(self.locale):
+        for offer in public_offers(self.locale, site=site):
             offers_by_org.setdefault(offer.organisation.translation_key, []).append(offer)
-        finder = locale_page(OfferFinderPage, self.locale)
+        finder = locale_page(OfferFinderPage, self.locale, site=site)
         finder_url = finder.get_url(request) if finder else None
         directory_url = self.get_url(request)
         groups = {code: [] for code, _label in ORGANISATION_KINDS}
-        for org in public_organisations(self.locale).order_by("name"):
+        for org in public_organisations(self.locale, site=site).order_by("name"):
             org.url = org.public_url(directory_url)
             org.current_offers = offers_by_org.get(org.translation_key, [])
             for offer in org.current_offers:
@@ -227,15 +232,16 @@ class OrganisationDirectoryPage(RoutablePageMixin, TranslatedPageMixin, Page):
         from offers.presentation import json_ld_script, labels, organisation_json_ld
         from offers.queries import public_offers, public_organisations
 
-        organisation = public_organisations(self.locale).filter(slug=slug).first()
+        site = current_site(request)
+        organisation = public_organisations(self.locale, site=site).filter(slug=slug).first()
         if organisation is None:  # unknown, unpublished, or only a draft: drafts are never shown
             raise Http404
         request.portal_organisation = organisation  # language_context: this organisation in each language
         directory_url = self.get_url(request)
         full_url = request.build_absolute_uri(organisation.public_url(directory_url))
-        finder = locale_page(OfferFinderPage, self.locale)
+        finder = locale_page(OfferFinderPage, self.locale, site=site)
         finder_url = finder.get_url(request) if finder else None
-        own = public_offers(self.locale).filter(organisation__translation_key=organisation.translation_key)
+        own = public_offers(self.locale, site=site).filter(organisation__translation_key=organisation.translation_key)
         offers = list(own)
         for offer in offers:
             offer.url = offer.public_url(finder_url) if finder_url else None

@@ -15,6 +15,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--no-users", action="store_true", help="Do not create the demo users.")
         parser.add_argument(
+            "--second-town",
+            action="store_true",
+            help="Also add the small second town Ennigerloh on its own host (README, 'Several towns').",
+        )
+        parser.add_argument(
             "--allow-production",
             action="store_true",
             help="Run even with production settings (creates accounts with public passwords).",
@@ -45,3 +50,7 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {role:<32} {username:<14} {password}")
             for fn in hooks.get_hooks("after_demo_users"):
                 fn(self.stdout)
+        if options["second_town"]:
+            from home.demo.second_town import load_second_town
+
+            load_second_town(self.stdout)
