@@ -241,7 +241,9 @@ class OrganisationDirectoryPage(RoutablePageMixin, TranslatedPageMixin, Page):
         full_url = request.build_absolute_uri(organisation.public_url(directory_url))
         finder = locale_page(OfferFinderPage, self.locale, site=site)
         finder_url = finder.get_url(request) if finder else None
-        own = public_offers(self.locale, site=site).filter(organisation__translation_key=organisation.translation_key)
+        own = public_offers(self.locale, site=site).filter(
+            organisation__translation_key=organisation.translation_key
+        )
         offers = list(own)
         for offer in offers:
             offer.url = offer.public_url(finder_url) if finder_url else None
