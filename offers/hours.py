@@ -471,7 +471,7 @@ def opening_hours_specification(hours, now=None):
 
 
 def course_schedule(hours):
-    """Weekly schema.org ``Schedule`` entries: ``CourseInstance.courseSchedule``, ``Event.eventSchedule``."""
+    """Weekly schema.org ``Schedule`` entries, for ``Event.eventSchedule`` (a CourseInstance is an Event)."""
     return [
         {
             "@type": "Schedule",

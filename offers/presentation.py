@@ -97,7 +97,9 @@ def offer_json_ld(offer, url, organisation_url=None):
             instance["location"] = where
         schedule = course_schedule(offer.opening_hours)
         if schedule:
-            instance["courseSchedule"] = schedule
+            # eventSchedule (CourseInstance is an Event): in the pinned vocabulary (schema.org 12,
+            # cms/tests/data); the newer courseSchedule is not, and means the same.
+            instance["eventSchedule"] = schedule
         data["hasCourseInstance"] = instance
     else:
         channel = {"@type": "ServiceChannel"}

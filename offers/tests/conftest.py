@@ -20,8 +20,8 @@ def empty_catalogue(db):
     go first; the offers app does not name them.
     """
     Offer.objects.all().delete()
-    for relation in Organisation._meta.related_objects:
-        if relation.on_delete is PROTECT and relation.related_model is not Offer:
+    for relation in Organisation._meta.get_fields(include_hidden=True):
+        if getattr(relation, "on_delete", None) is PROTECT and relation.related_model is not Offer:
             relation.related_model.objects.all().delete()
     Organisation.objects.all().delete()
 
