@@ -72,6 +72,7 @@ def second_town_site(hostname=None, port=None):
 def load_second_town(stdout=None, hostname=None, port=None):
     """Create (or keep) the town Ennigerloh; returns its Site."""
     from network.models import NewsIndexPage, NewsPage
+    from offers.hours import hours_from_weekdays
     from offers.models import Offer, OfferFinderPage, Organisation, OrganisationDirectoryPage
     from portal.models import TownSettings
     from portal.roles import setup_roles, setup_town_roles
@@ -153,10 +154,17 @@ def load_second_town(stdout=None, hostname=None, port=None):
         local.towns.add(site)
         local.save_revision().publish()
     offers = [
-        ("sprachcafe-ennigerloh", "Sprachcafé Ennigerloh", "meeting_place", ["tu"]),
-        ("sprechstunde-ennigerloh", "Sprechstunde für Neuzugewanderte in Ennigerloh", "counselling", ["th"]),
+        ("sprachcafe-ennigerloh", "Sprachcafé Ennigerloh", "meeting_place", ["tu"], "15:00", "17:00"),
+        (
+            "sprechstunde-ennigerloh",
+            "Sprechstunde für Neuzugewanderte in Ennigerloh",
+            "counselling",
+            ["th"],
+            "09:00",
+            "12:00",
+        ),
     ]
-    for slug, title, kind, weekdays in offers:
+    for slug, title, kind, weekdays, opens, closes in offers:
         if Offer.objects.filter(slug=slug, locale=german).exists():
             continue
         offer = Offer(
@@ -169,7 +177,7 @@ def load_second_town(stdout=None, hostname=None, port=None):
             fields_of_action=["sprache"],
             languages=["de"],
             is_free=True,
-            weekdays=weekdays,
+            opening_hours=hours_from_weekdays(weekdays, opens, closes),
             address="Marktplatz 1, 59320 Ennigerloh",
             valid_from=datetime.date(2026, 1, 1),
             last_reviewed=datetime.date(2026, 1, 15),
