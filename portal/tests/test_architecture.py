@@ -23,6 +23,7 @@ LAYERS = [
     "offers",
     "home",
     "network",
+    "api",
     "personal_requests",
     "moderation",
     "glossary",
