@@ -41,10 +41,10 @@ from wagtail.search.backends import get_search_backend
 
 from home.models import GuideIndexPage, GuidePage, HomePage, StandardPage
 from network.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage
-from offers.forms import OfferFilterForm
-from offers.models import Offer, OfferFinderPage, Organisation
 from offers.choices import ORGANISATION_KINDS
 from offers.fields import has_code
+from offers.forms import OfferFilterForm
+from offers.models import Offer, OfferFinderPage, Organisation
 from offers.queries import current_offers, public_offers, public_organisations
 from portal.fields_of_action import FIELD_CODES
 from portal.pending import pending_exists
@@ -54,7 +54,16 @@ from . import references
 from .errors import BadRequest
 from .languages import attach_page_languages, not_pending, requested_locale
 
-PAGE_TYPES = [HomePage, GuideIndexPage, GuidePage, StandardPage, NewsIndexPage, NewsPage, EventIndexPage, EventPage]
+PAGE_TYPES = [
+    HomePage,
+    GuideIndexPage,
+    GuidePage,
+    StandardPage,
+    NewsIndexPage,
+    NewsPage,
+    EventIndexPage,
+    EventPage,
+]
 SEARCH_HITS = 200  # at most this many search hits are considered (then paginated)
 
 
@@ -105,7 +114,10 @@ def text(name):
     return APIField(name, serializer=TextField(read_only=True))
 
 
-LANGUAGE_META = [APIField("language", serializer=LanguageField()), APIField("fallback", serializer=FallbackField())]
+LANGUAGE_META = [
+    APIField("language", serializer=LanguageField()),
+    APIField("fallback", serializer=FallbackField()),
+]
 
 PAGE_FIELDS = {
     HomePage: [text("intro")],
@@ -209,9 +221,11 @@ class PagesEndpoint(PublicReadMixin, PagesAPIViewSet):
         OrderingFilter,
         TranslationOfFilter,
     ]
-    known_query_parameters = (
-        PagesAPIViewSet.known_query_parameters - {"site", "format"} | {"lang", "field", "search_operator"}
-    )
+    known_query_parameters = PagesAPIViewSet.known_query_parameters - {"site", "format"} | {
+        "lang",
+        "field",
+        "search_operator",
+    }
     meta_fields = PagesAPIViewSet.meta_fields + LANGUAGE_META
     listing_default_fields = PagesAPIViewSet.listing_default_fields + ["language", "fallback"]
     nested_default_fields = PagesAPIViewSet.nested_default_fields + ["language"]
@@ -269,18 +283,22 @@ class PagesEndpoint(PublicReadMixin, PagesAPIViewSet):
             queryset = queryset.filter(locale=self.locale)
         code = field_filter(self.request)
         if code is not None:
-            sections = GuideIndexPage.objects.filter(field_of_action=code).annotate(path_length=Length("path"))
+            sections = GuideIndexPage.objects.filter(field_of_action=code).annotate(
+                path_length=Length("path")
+            )
             queryset = queryset.filter(
                 Exists(sections.filter(path=Substr(OuterRef("path"), 1, F("path_length"))))
             )
-        return queryset.select_related("locale")
+        return queryset.select_related("locale", "alias_of")
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
         if "search" in self.request.GET:
             ids = self.search_ids(Page.objects.live())
-            queryset = self.by_position(queryset, ids) if "order" not in self.request.GET else queryset.filter(
-                pk__in=ids
+            queryset = (
+                self.by_position(queryset, ids)
+                if "order" not in self.request.GET
+                else queryset.filter(pk__in=ids)
             )
         return queryset
 
@@ -311,10 +329,9 @@ class PagesEndpoint(PublicReadMixin, PagesAPIViewSet):
         site = Site.find_for_request(request)
         if not components or components[0] not in codes or site is None:
             return None
-        home = (
-            Page.objects.filter(translation_key=site.root_page.translation_key, locale__language_code=components[0])
-            .first()
-        )
+        home = Page.objects.filter(
+            translation_key=site.root_page.translation_key, locale__language_code=components[0]
+        ).first()
         if home is None:
             return None
         try:
@@ -376,10 +393,8 @@ class SnippetEndpoint(PublicReadMixin, BaseAPIViewSet):
     def check_query_parameters(self, queryset):
         unknown = set(self.request.GET) - self.known_query_parameters
         if unknown:
-            raise BadRequest(
-                "query parameter is not an operation or a filter: %s; known: %s"
-                % (", ".join(sorted(unknown)), ", ".join(sorted(self.known_query_parameters)))
-            )
+            unknown, known = ", ".join(sorted(unknown)), ", ".join(sorted(self.known_query_parameters))
+            raise BadRequest(f"query parameter is not an operation or a filter: {unknown}; known: {known}")
 
     def public_rows(self):
         raise NotImplementedError
@@ -440,7 +455,17 @@ class OffersEndpoint(SnippetEndpoint):
 
     model = Offer
     name = "offers"
-    filters = ("field", "kind", "target", "language", "organisation", "free", "childcare", "women", "barrierfree")
+    filters = (
+        "field",
+        "kind",
+        "target",
+        "language",
+        "organisation",
+        "free",
+        "childcare",
+        "women",
+        "barrierfree",
+    )
     known_query_parameters = SnippetEndpoint.known_query_parameters | set(filters)
     meta_fields = SnippetEndpoint.meta_fields + [APIField("html_url", serializer=HtmlUrlField())]
     listing_default_fields = SnippetEndpoint.listing_default_fields + ["html_url", "title", "summary"]
@@ -544,5 +569,3 @@ class OrganisationsEndpoint(SnippetEndpoint):
                 raise BadRequest(f"unknown kind '{kind}'; known: {', '.join(kinds)}")
             queryset = queryset.filter(kind=kind)
         return queryset
-
-

@@ -51,7 +51,9 @@ def stream_representation(block, value):
         items = [v["value"] if isinstance(v, dict) and v.get("type") == "item" else v for v in value]
         return [stream_representation(block.child_block, item) for item in items]
     if isinstance(block, blocks.StructBlock):
-        return {name: stream_representation(child, value.get(name)) for name, child in block.child_blocks.items()}
+        return {
+            name: stream_representation(child, value.get(name)) for name, child in block.child_blocks.items()
+        }
     if isinstance(block, DocumentChooserBlock):
         return {DOCUMENT_MARK: value}
     if isinstance(block, blocks.PageChooserBlock):
@@ -60,7 +62,7 @@ def stream_representation(block, value):
 
 
 def _walk(data, on_string, on_mark):
-    """Rebuild ``data`` (dicts, lists, strings); markers become ``on_mark(kind, id)``, None dropped from lists."""
+    """Rebuild ``data``; a marker becomes ``on_mark(kind, id)`` (None: left out of lists)."""
     if isinstance(data, dict):
         if len(data) == 1 and (PAGE_MARK in data or DOCUMENT_MARK in data):
             kind = "page" if PAGE_MARK in data else "document"
