@@ -15,6 +15,7 @@ from django.db.models import Exists, F, OuterRef
 from django.db.models.functions import Length, Substr
 from django.utils.html import escape
 from wagtail import blocks
+from wagtail.api.v2.utils import get_full_url
 from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.models import CollectionViewRestriction
@@ -109,7 +110,7 @@ def resolve(data, request, public_pages):
             documents[document.pk] = {
                 "id": document.pk,
                 "title": document.title,
-                "url": request.build_absolute_uri(document.url),
+                "url": get_full_url(request, document.url),
             }
     targets = {"page": pages, "document": documents}
 
