@@ -61,14 +61,14 @@ def test_pages_in_a_language_mark_german_fallbacks(client):
     items = all_items(client, f"/api/v2/pages/?locale={code}&type=home.GuidePage")
     fallbacks = [item for item in items if item["meta"]["fallback"]]
     translated = [item for item in items if not item["meta"]["fallback"]]
-    assert fallbacks and translated, "the demo has translated and untranslated Arabic guide pages"
+    assert fallbacks and translated, "translated and untranslated guide pages"
     for item in fallbacks:
         page = pages[item["id"]]
         assert page.alias_of is not None and item["meta"]["language"] == "de"
         assert item["title"] == page.alias_of.title  # the German text, as readers get it
-        assert item["meta"]["locale"] == "ar"
+        assert item["meta"]["locale"] == code
     for item in translated:
-        assert pages[item["id"]].alias_of_id is None and item["meta"]["language"] == "ar"
+        assert pages[item["id"]].alias_of_id is None and item["meta"]["language"] == code
     # ?lang= is the same as ?locale=
     assert item_ids(get_json(client, "/api/v2/pages/?lang=ar&type=home.GuidePage&limit=50")) == [
         i["id"] for i in items
@@ -96,15 +96,20 @@ def test_offers_and_organisations_fall_back_to_german_like_the_finder(client):
         orgs = {o.pk: o.is_fallback for o in public_organisations(locale)}
         items = all_items(client, f"/api/v2/organisations/?locale={code}")
         assert {item["id"]: item["meta"]["fallback"] for item in items} == orgs
-    code = mixed_locale(
-        {
-            c: [o.is_fallback for o in public_offers(Locale.objects.get(language_code=c))]
-            for c in ["fa", "ar", "en", "tr", "uk", "ru"]
-        }
-    )
+    # The demo translates all offers into some languages and none into others; a translation
+    # started but not approved yet makes one Arabic offer a German fallback.
+    code, ar = "ar", Locale.objects.get(language_code="ar")
+    started = public_offers(ar)[0]
+    assert not started.is_fallback
+    mark_pending(started.translation_key, ar.pk)
     mixed = all_items(client, f"/api/v2/offers/?locale={code}")
     assert any(i["meta"]["fallback"] for i in mixed) and any(not i["meta"]["fallback"] for i in mixed)
     fallback = next(item for item in mixed if item["meta"]["fallback"])
+    german = Offer.objects.get(translation_key=started.translation_key, locale__language_code="de")
+    assert fallback["id"] == german.pk and fallback["meta"]["language"] == "de"
+    assert started.pk not in [item["id"] for item in mixed]
+    # A fallback's html_url is the reader's finder, which shows the German offer with a notice.
+    assert f"/{code}/" in fallback["meta"]["html_url"]
     assert f"/{code}/" in fallback["meta"]["html_url"]  # the reader's finder, which shows it in German
     # Without a language: every language version as what it is.
     every = all_items(client, "/api/v2/offers/?fields=title")
