@@ -19,6 +19,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
+    # Public read API (api/): outside the language prefix, the language is a query parameter.
+    path("api/", include("api.urls")),
     path("favicon.ico", favicon),
 ]
 

@@ -400,6 +400,7 @@ class PageCacheMiddleware:
         if self._not_modified(request, entry):
             not_modified = HttpResponseNotModified()
             kept = ("ETag", "Last-Modified", "Cache-Control", "Vary", "Content-Language", "X-Page-Cache")
+            kept += ("Access-Control-Allow-Origin",)  # the public API's CORS (api/middleware.py)
             for name in kept:
                 if response.has_header(name):
                     not_modified[name] = response[name]

@@ -436,6 +436,15 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "moderation.document_forms.ReleaseGuardedDocume
 MIDDLEWARE += ["network.admin_page_guard.AdminPageReadGuard"]
 # After the page guard: a restricted page is refused for reading (403) before any translation rule.
 MIDDLEWARE += ["moderation.translation_access.TranslationAccessMiddleware"]
+# --- Public read API (issue 16, api/README in the main README): Wagtail API v2, read-only ---
+INSTALLED_APPS += ["api"]  # noqa: F405
+# Just before LocaleMiddleware (inside the page cache): read-only CORS, no Vary: Accept-Language.
+MIDDLEWARE.insert(  # noqa: F405
+    MIDDLEWARE.index("django.middleware.locale.LocaleMiddleware"),  # noqa: F405
+    "api.middleware.ApiMiddleware",
+)
+WAGTAILAPI_LIMIT_MAX = int(os.environ.get("WAGTAILAPI_LIMIT_MAX", "50"))
+WAGTAILAPI_SEARCH_ENABLED = True
 # --- perf (issue 12): full-page cache for anonymous readers, 304s, compression (operations/page_cache.py) ---
 MIDDLEWARE.insert(  # noqa: F405
     MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,  # noqa: F405

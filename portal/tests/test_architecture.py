@@ -24,6 +24,7 @@ LAYERS = [
     "offers",
     "home",
     "network",
+    "api",
     "personal_requests",
     "moderation",
     "feedback",
