@@ -48,6 +48,7 @@ from offers.models import Offer, OfferFinderPage, Organisation
 from offers.queries import current_offers, public_offers, public_organisations
 from portal.fields_of_action import FIELD_CODES
 from portal.pending import pending_exists
+from portal.sites import current_site, for_site
 from portal.visibility import public_pages
 
 from . import references
@@ -461,6 +462,9 @@ class OffersEndpoint(SnippetEndpoint):
         "target",
         "language",
         "organisation",
+        "district",
+        "day",
+        "time",
         "free",
         "childcare",
         "women",
@@ -491,9 +495,10 @@ class OffersEndpoint(SnippetEndpoint):
         "latitude",
         "longitude",
         "schedule",
-        "weekdays",
-        "time_start",
-        "time_end",
+        "opening_hours",
+        "hours_are_weekly",
+        "district",
+        "time_slots",
         "contact_person",
         "contact_phone",
         "contact_email",
@@ -504,9 +509,11 @@ class OffersEndpoint(SnippetEndpoint):
     ]
 
     def public_rows(self):
+        site = current_site(self.request)  # the town asked (portal/sites.py)
         if self.locale is not None:
-            return public_offers(self.locale)
-        return self.all_locales(current_offers()).select_related("organisation").order_by("title", "pk")
+            return public_offers(self.locale, site=site)
+        rows = for_site(current_offers(), site)
+        return self.all_locales(rows).select_related("organisation").order_by("title", "pk")
 
     def filter_rows(self, queryset):
         """The finder's own form and rules (``OfferFilterForm.apply``); a bad value is a 400 here."""
@@ -554,9 +561,11 @@ class OrganisationsEndpoint(SnippetEndpoint):
     ]
 
     def public_rows(self):
+        site = current_site(self.request)  # the town asked (portal/sites.py)
         if self.locale is not None:
-            return public_organisations(self.locale).order_by("name", "pk")
-        return self.all_locales(Organisation.objects.filter(live=True)).order_by("name", "pk")
+            return public_organisations(self.locale, site=site).order_by("name", "pk")
+        rows = for_site(Organisation.objects.filter(live=True), site)
+        return self.all_locales(rows).order_by("name", "pk")
 
     def filter_rows(self, queryset):
         code = field_filter(self.request)

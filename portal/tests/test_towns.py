@@ -173,3 +173,31 @@ def test_one_town_alone_sees_everything_it_saw_before():
         locale = Locale.objects.get(language_code=code)
         assert public_offers(locale, site=beckum).count() == public_offers(locale).count() > 10
         assert public_organisations(locale, site=beckum).count() == public_organisations(locale).count() > 10
+
+
+def test_the_public_api_answers_for_the_town_asked(towns, client):
+    """Pages, offers and organisations of the read API (api/) are the town's own; the shared one in both."""
+
+    def titles(host, endpoint, key):
+        response = client.get(
+            f"/api/v2/{endpoint}/", {"lang": "de", "limit": 50, "fields": key}, HTTP_HOST=host
+        )
+        assert response.status_code == 200, (host, endpoint, response.content[:200])
+        return {item[key] for item in response.json()["items"]}
+
+    beckum_offer = beckum_only_offer().title
+    beckum_offers, town_offers = (
+        titles(towns["beckum"], "offers", "title"),
+        titles(towns["town"], "offers", "title"),
+    )
+    assert LOCAL_OFFER in town_offers and LOCAL_OFFER not in beckum_offers
+    assert beckum_offer in beckum_offers and beckum_offer not in town_offers
+    assert any(t.startswith(SHARED_OFFER) for t in town_offers)
+    assert any(t.startswith(SHARED_OFFER) for t in beckum_offers)
+    beckum_orgs = titles(towns["beckum"], "organisations", "name")
+    town_orgs = titles(towns["town"], "organisations", "name")
+    assert LOCAL_ORG in town_orgs and LOCAL_ORG not in beckum_orgs
+    assert SHARED in town_orgs and SHARED in beckum_orgs
+    beckum_pages = titles(towns["beckum"], "pages", "title")
+    town_pages = titles(towns["town"], "pages", "title")
+    assert town_pages and beckum_pages and not (town_pages & {p for p in beckum_pages if "Beckum" in p})
