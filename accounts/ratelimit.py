@@ -8,9 +8,11 @@ sends the form again does not use up the limit.
 """
 
 import hashlib
+import hmac
 import logging
 import time
 
+from django.conf import settings
 from django.core.cache import cache
 
 from accounts.client_address import client_ip
@@ -19,8 +21,10 @@ logger = logging.getLogger(__name__)
 
 
 def _key(request, scope, window):
-    # Hash the address: the cache never holds the address itself.
-    ip_hash = hashlib.sha256(client_ip(request).encode()).hexdigest()[:32]
+    # A keyed hash of the address: the cache never holds the address, and (unlike a plain hash,
+    # which anyone can reverse by trying every IPv4 address) it cannot be recovered without SECRET_KEY.
+    secret = settings.SECRET_KEY.encode()
+    ip_hash = hmac.new(secret, client_ip(request).encode(), hashlib.sha256).hexdigest()[:32]
     return f"network:ratelimit:{scope}:{ip_hash}:{int(time.time() // window)}"
 
 

@@ -150,3 +150,20 @@ def test_rate_limit_does_not_turn_a_cache_failure_into_an_error(client, monkeypa
     response = client.post(page.url, mediator_data("Alice"), REMOTE_ADDR=ALICE)
     assert response.status_code == 302
     assert MediatorRequest.objects.filter(name="Alice").exists()
+
+
+def test_rate_limit_key_cannot_be_reversed_to_the_address(settings):
+    """The key holds a hash keyed with SECRET_KEY: trying every IPv4 address does not find it."""
+    import hashlib
+
+    from accounts import ratelimit
+
+    request = RequestFactory().post("/", REMOTE_ADDR=ALICE)
+    key = ratelimit._key(request, "mediator", 3600)
+    assert ALICE not in key
+    assert hashlib.sha256(ALICE.encode()).hexdigest()[:32] not in key  # a plain hash would be guessable
+    settings.SECRET_KEY = "another-secret-" + "x" * 40
+    assert ratelimit._key(request, "mediator", 3600) != key  # positive control: the key depends on it
+    assert ratelimit._key(RequestFactory().post("/", REMOTE_ADDR=ALICE), "mediator", 3600) == (
+        ratelimit._key(request, "mediator", 3600)
+    )  # and stays the same for the same address
