@@ -13,9 +13,10 @@ PORT ?= 8000
 
 # HOST and PORT also go to the demo loader (the Site's address: canonical links, hreflang,
 # sitemap and feeds carry the port served) and to the admin's base URL.
+# The system checks run once, in migrate; the demo load and the server skip them (issue 12: first start).
 run: install-runtime messages migrate demo
 	@echo "Serving on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
-	WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) $(MANAGE) runserver $(HOST):$(PORT)
+	WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) $(MANAGE) runserver --skip-checks $(HOST):$(PORT)
 
 # `make run` needs the runtime packages only (about a quarter of the install time); the
 # tools (pytest, ruff, selenium, moto) come with `make test`/`lint`. --no-compile: Python
@@ -52,7 +53,7 @@ migrate: install-runtime
 	$(MANAGE) migrate --noinput -v0
 
 demo: install-runtime
-	SITE_HOSTNAME=$(HOST) SITE_PORT=$(PORT) $(MANAGE) load_demo_content
+	SITE_HOSTNAME=$(HOST) SITE_PORT=$(PORT) $(MANAGE) load_demo_content --skip-checks
 
 # The axe-core check (cms/tests/test_browser_axe.py) needs the pinned npm package in the
 # git-ignored data/axe/ (MPL-2.0, not committed); fetched here where chromium and npm are
