@@ -16,6 +16,15 @@ from portal.pages import TranslatedPageMixin, locale_page
 from portal.sites import current_site, for_site
 
 
+def memo_locale_page(request, model, locale, site):
+    """``locale_page`` kept per content version for anonymous readers (``portal/version_memo.py``):
+    the offer and organisation pages link to the finder and the directory on every request."""
+    from portal.version_memo import remember
+
+    key = ("locale_page", model._meta.label, locale.pk, site.pk if site else None)
+    return remember(request, key, lambda: locale_page(model, locale, site=site))
+
+
 class OfferFinderPage(RoutablePageMixin, TranslatedPageMixin, Page):
     """Lists the live, currently valid offers; ``<slug>/`` shows one offer."""
 
@@ -125,7 +134,7 @@ class OfferFinderPage(RoutablePageMixin, TranslatedPageMixin, Page):
         finder_url = self.get_url(request)
         url = offer.public_url(finder_url)
         full_url = request.build_absolute_uri(url)
-        directory = locale_page(OrganisationDirectoryPage, self.locale, site=current_site(request))
+        directory = memo_locale_page(request, OrganisationDirectoryPage, self.locale, current_site(request))
         organisation_url = offer.organisation.public_url(directory.get_url(request)) if directory else None
         return self.render(
             request,
@@ -201,7 +210,7 @@ class OrganisationDirectoryPage(RoutablePageMixin, TranslatedPageMixin, Page):
         offers_by_org = {}
         for offer in public_offers(self.locale, site=site):
             offers_by_org.setdefault(offer.organisation.translation_key, []).append(offer)
-        finder = locale_page(OfferFinderPage, self.locale, site=site)
+        finder = memo_locale_page(request, OfferFinderPage, self.locale, site)
         finder_url = finder.get_url(request) if finder else None
         directory_url = self.get_url(request)
         groups = {code: [] for code, _label in ORGANISATION_KINDS}
@@ -239,7 +248,7 @@ class OrganisationDirectoryPage(RoutablePageMixin, TranslatedPageMixin, Page):
         request.portal_organisation = organisation  # language_context: this organisation in each language
         directory_url = self.get_url(request)
         full_url = request.build_absolute_uri(organisation.public_url(directory_url))
-        finder = locale_page(OfferFinderPage, self.locale, site=site)
+        finder = memo_locale_page(request, OfferFinderPage, self.locale, site)
         finder_url = finder.get_url(request) if finder else None
         own = public_offers(self.locale, site=site).filter(
             organisation__translation_key=organisation.translation_key
