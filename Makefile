@@ -9,12 +9,15 @@ RUNTIME_STAMP := $(VENV)/.installed-runtime
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: axe lighthouse run install install-runtime messages makemessages migrate demo test lint format check clean bench bench-http
+.PHONY: axe lighthouse run demo-snapshot install install-runtime messages makemessages migrate demo test lint format check clean bench bench-http
 
 # HOST and PORT also go to the demo loader (the Site's address: canonical links, hreflang,
 # sitemap and feeds carry the port served) and to the admin's base URL.
-# The system checks run once, in migrate; the demo load and the server skip them (issue 12: first start).
-run: install-runtime messages migrate demo
+# prepare_demo restores a new SQLite database from the committed demo snapshot when it matches the
+# migrations and demo sources on disk (home/demo/snapshot.py; issue 12: first start in under 90 s);
+# otherwise it migrates (the system checks run there, once) and loads the demo, keeping existing data.
+run: install-runtime messages
+	SITE_HOSTNAME=$(HOST) SITE_PORT=$(PORT) $(MANAGE) prepare_demo --skip-checks
 	@echo "Serving on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
 	WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) $(MANAGE) runserver --skip-checks $(HOST):$(PORT)
 
@@ -54,6 +57,11 @@ migrate: install-runtime
 
 demo: install-runtime
 	SITE_HOSTNAME=$(HOST) SITE_PORT=$(PORT) $(MANAGE) load_demo_content --skip-checks
+
+# After a change to a model, a migration or the demo content: build the demo afresh and pack it as
+# home/demo/snapshot.tar.gz (home/tests/test_demo_snapshot.py fails until it is rebuilt).
+demo-snapshot: install-runtime messages
+	$(MANAGE) demo_snapshot --build
 
 # The axe-core check (cms/tests/test_browser_axe.py) needs the pinned npm package in the
 # git-ignored data/axe/ (MPL-2.0, not committed); fetched here where chromium and npm are

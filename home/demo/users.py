@@ -42,6 +42,22 @@ def _set_admin_language(user):
         profile.save(update_fields=["preferred_language"])
 
 
+def print_demo_users(stdout, users=None):
+    """The demo accounts as ``make run`` prints them, then the ``after_demo_users`` hooks.
+
+    The hooks print the two-factor codes and the members' organisations; they are idempotent.
+    """
+    from wagtail import hooks
+
+    if users is None:
+        users = [(role, name, password) for role, name, password, *_ in DEMO_USERS]
+    stdout.write("\nDemo users (demo only, never on a public server):")
+    for role, username, password in users:
+        stdout.write(f"  {role:<32} {username:<14} {password}")
+    for fn in hooks.get_hooks("after_demo_users"):
+        fn(stdout)
+
+
 def create_demo_users():
     """Create missing demo users; existing users keep their password and data."""
     groups = setup_roles()

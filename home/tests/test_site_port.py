@@ -49,4 +49,5 @@ def test_loader_leaves_the_site_alone_without_the_variables(monkeypatch):
 
 def test_make_run_passes_host_and_port():
     makefile = (Path(settings.BASE_DIR) / "Makefile").read_text()
+    assert "SITE_HOSTNAME=$(HOST) SITE_PORT=$(PORT) $(MANAGE) prepare_demo" in makefile
     assert "SITE_HOSTNAME=$(HOST) SITE_PORT=$(PORT) $(MANAGE) load_demo_content" in makefile

@@ -6,7 +6,7 @@ from wagtail import hooks
 
 from home.demo.bulk import bulk_loading
 from home.demo.loader import DemoLoader
-from home.demo.users import create_demo_users
+from home.demo.users import create_demo_users, print_demo_users
 
 
 class Command(BaseCommand):
@@ -44,12 +44,7 @@ class Command(BaseCommand):
         for load in hooks.get_hooks("load_demo_content"):
             load(self.stdout)
         if not options["no_users"]:
-            users = create_demo_users()
-            self.stdout.write("\nDemo users (demo only, never on a public server):")
-            for role, username, password in users:
-                self.stdout.write(f"  {role:<32} {username:<14} {password}")
-            for fn in hooks.get_hooks("after_demo_users"):
-                fn(self.stdout)
+            print_demo_users(self.stdout, create_demo_users())
         if options["second_town"]:
             from home.demo.second_town import load_second_town
 
