@@ -6,16 +6,37 @@ transaction that is rolled back, so the tree is the same for every test.
 """
 
 import io
+import sqlite3
+import tempfile
+from pathlib import Path
 
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connection
+
+_FRESH_DEMO = {}
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("load_demo_content", stdout=io.StringIO())
+        if connection.vendor == "sqlite":  # a copy of the fresh build, for test_demo_snapshot.py
+            path = Path(tempfile.mkdtemp(prefix="beckum-fresh-demo-")) / "db.sqlite3"
+            connection.ensure_connection()
+            with sqlite3.connect(path) as copy:
+                connection.connection.backup(copy)
+            copy.close()
+            _FRESH_DEMO["path"] = path
+
+
+@pytest.fixture
+def fresh_demo_database(django_db_setup):
+    """A file copy of the test database right after the session's demo load (SQLite runs only)."""
+    if "path" not in _FRESH_DEMO:
+        pytest.skip("the copy is made on SQLite; this runs in the SQLite pass of .ci/run")
+    return _FRESH_DEMO["path"]
 
 
 @pytest.fixture(autouse=True)

@@ -255,7 +255,7 @@ def pack(db_path, media_root, out=SNAPSHOT):
 #: A UUID with or without hyphens (wagtail-localize stores the 32-digit form).
 _UUID = re.compile(r"\b[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}\b")
 _DATETIME = re.compile(r"\d{4}-\d\d-\d\d[ T]\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)?")
-_PASSWORD = re.compile(r"^(pbkdf2_sha256|argon2|bcrypt_sha256|scrypt)\$.*$")
+_PASSWORD = re.compile(r"^(pbkdf2_sha256|argon2|bcrypt_sha256|scrypt|md5)\$.*$")
 #: FTS5's own b-tree pages: derived from the indexed text, byte layout depends on insert order.
 _DERIVED_TABLE = re.compile(r"_fts_(data|idx|docsize|config)$|^sqlite_")
 
@@ -265,12 +265,18 @@ _DERIVED_TABLE = re.compile(r"_fts_(data|idx|docsize|config)$|^sqlite_")
 _ID_FREE_TABLES = {"wagtailcore_referenceindex"}
 
 
+#: The suffix a storage adds to a file name that is taken already (a media folder used before).
+_STORAGE_SUFFIX = re.compile(r"^((?:documents|images|original_images)/.+)_[A-Za-z0-9]{7}(\.[A-Za-z0-9]+)$")
+
+
 def _normalized(value):
     """Values that differ between two builds of the same demo: random UUIDs (translation keys,
-    StreamField block ids), the times of the build, salted password hashes."""
+    StreamField block ids), the times of the build, salted password hashes, and the suffix of a
+    media file name that was taken already."""
     if isinstance(value, str):
         if _PASSWORD.match(value):
             return "<password>"
+        value = _STORAGE_SUFFIX.sub(r"\1\2", value)
         return _DATETIME.sub("<datetime>", _UUID.sub("<uuid>", value))
     return value
 
