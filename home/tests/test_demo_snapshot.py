@@ -51,7 +51,7 @@ def _manage(args, data_dir, **env):
     )
 
 
-@pytest.mark.django_db  # disk_migrations(): wagtail-localize's first migration asks the database when imported
+@pytest.mark.django_db  # disk_migrations(): wagtail-localize's migration asks the database
 def test_snapshot_equals_a_fresh_build(fresh_demo_database, tmp_path):
     """The session's own demo load (conftest.py) is the fresh build: migrate, then load_demo_content."""
     manifest = snapshot.read_manifest()
